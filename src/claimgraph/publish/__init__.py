@@ -1,0 +1,1 @@
+"""Publishing: deterministic exports, releases, Graph Store uploads, formatting and diffs."""
