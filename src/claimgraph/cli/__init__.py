@@ -15,7 +15,7 @@ from .. import __version__
 from ..errors import ClaimgraphError
 
 #: Command modules, in the order of the pipeline (model -> validate -> query/analyse -> present -> publish).
-COMMAND_MODULES = ("core", "query", "analyse", "present", "serve", "publish", "ingest")
+COMMAND_MODULES = ("core", "query", "analyse", "present", "serve", "publish", "maintain")
 
 
 def build_parser() -> argparse.ArgumentParser:
