@@ -5,16 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..model.terms import PREFIXES
+from ..model.terms import shorten  # noqa: F401 - re-exported for command modules
 from ..publish.files import write_atomic
-
-
-def shorten(iri: str) -> str:
-    best = None
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and (best is None or len(ns) > len(best[1])):
-            best = (prefix, ns)
-    return f"{best[0]}:{iri[len(best[1]):]}" if best else iri
 
 
 def emit(payload: bytes | str, out: str | None) -> None:

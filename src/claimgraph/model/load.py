@@ -26,7 +26,8 @@ FORMATS_BY_SUFFIX = {
     ".owl": ox.RdfFormat.RDF_XML,
     ".xml": ox.RdfFormat.RDF_XML,
 }
-_POSITION = re.compile(r"line (\d+) column (\d+)")
+_LINE = re.compile(r"line (\d+)")
+_COLUMN = re.compile(r"columns? (\d+)")
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -63,9 +64,9 @@ def parse_quads(path: Path) -> list:
         return list(ox.parse(data, format=format_of(path), base_iri=None))
     except SyntaxError as err:
         message = str(err)
-        match = _POSITION.search(message)
-        line = int(match.group(1)) if match else None
-        column = int(match.group(2)) if match else None
+        line_match, column_match = _LINE.search(message), _COLUMN.search(message)
+        line = int(line_match.group(1)) if line_match else None
+        column = int(column_match.group(1)) if column_match else None
         raise RDFSyntaxError(f"syntax error: {message}", path=str(path), line=line, column=column) from None
     except ValueError as err:  # e.g. invalid UTF-8
         raise RDFSyntaxError(f"cannot parse: {err}", path=str(path)) from None

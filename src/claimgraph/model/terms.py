@@ -125,3 +125,12 @@ def bind_prefixes(graph) -> None:
     """Bind claimgraph's fixed prefixes, replacing rdflib's defaults, so output is stable."""
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, Namespace(ns), override=True, replace=True)
+
+
+def shorten(iri: str) -> str:
+    """A prefixed name for display (``entry:x/claim``), using the longest matching prefix."""
+    best: tuple[str, str] | None = None
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and (best is None or len(ns) > len(best[1])):
+            best = (prefix, ns)
+    return f"{best[0]}:{iri[len(best[1]):]}" if best else iri
