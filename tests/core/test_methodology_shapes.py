@@ -198,3 +198,13 @@ def test_every_ontology_term_has_label_and_definition(root):
         assert onto.value(term, SKOS.definition) is not None, term
     assert all(str(t).startswith(str(CG)) for t in terms)
     assert CONFIDENCE  # namespaces importable
+
+
+def test_report_orders_findings_with_and_without_path_or_value(base_graph, shapes):
+    """Findings mixing None and strings (SPARQL constraints have no path) sort without error."""
+    g = copy(base_graph)
+    capability_without_counterargument(g)
+    g.remove((ID["entry/example-capability/claim"], SCHEMA.text, None))
+    report = validate(g, shapes)
+    assert {f.path for f in report.violations} >= {None, str(SCHEMA.text)}
+    assert report.findings == sorted(report.findings, key=lambda f: f.sort_key())

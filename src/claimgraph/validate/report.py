@@ -26,7 +26,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Finding:
     """One SHACL result: where (entry, focus node, property), what (message, value), which rule."""
 
@@ -38,6 +38,11 @@ class Finding:
     severity: Severity = Severity.VIOLATION
     rule: str | None = None
     see_also: str | None = None
+
+    def sort_key(self) -> tuple:
+        """Stable report order: by entry, focus node, property, message, value (None first)."""
+        return (self.entry or "", self.focus, self.path or "", self.message, self.value or "",
+                -int(self.severity), self.rule or "")
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -52,7 +57,7 @@ class ValidationReport:
 
     @classmethod
     def collect(cls, results: Iterable[Finding], **kw) -> ValidationReport:
-        return cls(sorted(set(results)), **kw)
+        return cls(sorted(set(results), key=Finding.sort_key), **kw)
 
     @property
     def violations(self) -> list[Finding]:
