@@ -1,0 +1,1 @@
+"""Presentation: the argument-graph explorer page, entry pages and the static site."""
