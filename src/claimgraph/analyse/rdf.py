@@ -65,6 +65,14 @@ def analysis_graph(analysis: Analysis) -> Graph:
         a = node(item.iri, item.label)
         if (a, CG.centrality, None) not in g:
             g.add((a, CG.centrality, _decimal(item.centrality)))
+    for claim in analysis.single_source_claims:
+        if claim.iri.startswith(("http://", "https://", "urn:")):
+            a = node(claim.iri, claim.label)
+            g.add((a, CG.restsOnSingleSource, Literal(True)))
+            g.add((a, CG.restsOnSelfReportsOnly, Literal(bool(claim.self_reported))))
+    for item in analysis.contested:
+        if item.iri.startswith(("http://", "https://", "urn:")):
+            g.add((node(item.iri, ""), CG.contestedMechanism, Literal(True)))
     return g
 
 
