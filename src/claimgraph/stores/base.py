@@ -8,10 +8,24 @@ engine runs a query.
 
 Store specs as users write them (``--store``):
     memory                      rdflib in memory
-    oxigraph                    pyoxigraph in memory
-    oxigraph:/path/to/dir       pyoxigraph persisted in a directory
-    http(s)://host/query-url    a remote endpoint; ``update=URL`` and ``gsp=URL`` add write URLs,
+    oxigraph                    pyoxigraph in memory (the default)
+    oxigraph:/path/to/dir       pyoxigraph persisted in a directory (created if missing; data
+                                already there is queried as it is, not loaded again)
+    http(s)://host/query-url    a remote endpoint (same as ``remote:http(s)://...``). Options,
+                                given as query parameters and removed from the URL:
+                                  update=URL  SPARQL 1.1 Update endpoint
+                                  gsp=URL     SPARQL 1.1 Graph Store Protocol endpoint
+                                  graph=IRI   the graph queries run on (sent as
+                                              default-graph-uri); default: claimgraph's data
+                                              graph; ``graph=`` (empty) = the endpoint's own
+                                              default graph
                                 e.g. http://h/query?update=http://h/update&gsp=http://h/store
+                                Without gsp=, a query URL ending in /query (Oxigraph's layout)
+                                implies /store, and one ending in /sparql (Virtuoso's) implies
+                                /sparql-graph-crud; likewise /update and /sparql for updates.
+
+Every embedded store queries the union of its graphs as the default graph (as Virtuoso does), so a
+graph loaded into a named graph is still visible to the named queries.
 """
 
 from __future__ import annotations
@@ -19,12 +33,18 @@ from __future__ import annotations
 import abc
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal as TypingLiteral
 
 from rdflib import Graph
 from rdflib.term import Node
 
+from ..errors import StoreError
+
 ResultKind = TypingLiteral["select", "ask", "graph"]
+
+#: the store used when no spec is given
+DEFAULT_STORE = "oxigraph"
 
 
 @dataclass
@@ -41,6 +61,10 @@ class QueryResult:
     boolean: bool | None = None
     graph: Graph | None = None
 
+    def as_dicts(self) -> list[dict[str, Node]]:
+        """Rows as {variable: term}, leaving out unbound variables (handy in tests and views)."""
+        return [{v: t for v, t in zip(self.variables, row) if t is not None} for row in self.rows]
+
 
 class Store(abc.ABC):
     """A graph store that can be loaded and queried with SPARQL 1.1."""
@@ -48,9 +72,22 @@ class Store(abc.ABC):
     #: entry-point name of the implementation
     name: str = "abstract"
 
+    @classmethod
+    def from_spec(cls, argument: str | None) -> Store:
+        """Open a store from the part of a spec after ``NAME:`` (None when absent)."""
+        if argument:
+            raise StoreError(f"store {cls.name!r} takes no argument (got {argument!r})")
+        return cls()
+
     @abc.abstractmethod
     def load(self, triples: Graph | Iterable, graph: str | None = None) -> None:
         """Add statements (an rdflib Graph or iterable of rdflib triples) to the default graph or a named graph."""
+
+    def load_files(self, paths: Iterable[str | Path], graph: str | None = None) -> None:
+        """Add the statements of RDF files (or directories of them); syntax errors name file,
+        line and column. Engines with a native parser override this for speed."""
+        from ..model.load import load_graph
+        self.load(load_graph(paths), graph)
 
     @abc.abstractmethod
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None,
@@ -60,6 +97,16 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def __len__(self) -> int:
         """Number of statements held (all graphs)."""
+
+    def is_empty(self) -> bool:
+        """True when the store holds no statement (so the project's graph should be loaded)."""
+        return len(self) == 0
+
+    @property
+    def loads_project(self) -> bool:
+        """Whether the project's files should be loaded into this store before querying it:
+        true for embedded stores, false for remote ones (they hold what was published)."""
+        return True
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release resources."""
