@@ -1,10 +1,10 @@
-"""validate, export, stats, build."""
+"""validate, export, stats, build (with a progress display on stderr when it is a terminal)."""
 
 from __future__ import annotations
 
 import sys
 
-from .. import api
+from .. import api, progress
 from ..errors import FindingsError
 from .output import emit, shorten
 
@@ -31,17 +31,20 @@ def register(sub) -> None:
     p = sub.add_parser("build", help="the main job: load, validate and write a release")
     p.add_argument("--out", default="release", help="release directory (default: release/)")
     p.add_argument("--release-version", help="version recorded in the release (default: package version)")
+    p.add_argument("--no-cache", action="store_true", help="validate everything again, ignoring remembered results")
     p.set_defaults(func=cmd_build)
 
 
 def cmd_validate(args) -> int:
-    report = api.validate_data(args.paths or None, root=args.root, use_cache=not args.no_cache)
+    with progress.display():
+        report = api.validate_data(args.paths or None, root=args.root, use_cache=not args.no_cache)
     emit(report.to_json() if args.format == "json" else report.to_text(shorten), None)
     return 0 if report.conforms else 1
 
 
 def cmd_export(args) -> int:
-    payload = api.export(args.paths or None, args.format, root=args.root, with_ontology=not args.no_ontology)
+    with progress.display():
+        payload = api.export(args.paths or None, args.format, root=args.root, with_ontology=not args.no_ontology)
     emit(payload, args.output)
     return 0
 
@@ -63,11 +66,12 @@ def cmd_stats(args) -> int:
 
 def cmd_build(args) -> int:
     try:
-        ctx = api.build(args.out, root=args.root, version=args.release_version)
+        with progress.display():
+            ctx = api.build(args.out, root=args.root, version=args.release_version, use_cache=not args.no_cache)
     except FindingsError as err:
         report = getattr(err, "report", None)
         if report is not None:
             sys.stderr.write(report.to_text(shorten))
         raise
-    print(f"release written to {ctx.out}/ ({len(ctx.graph)} triples; files: {', '.join(sorted(ctx.files))})")
+    print(f"release written to {ctx.out}/ ({ctx.size} triples; files: {', '.join(sorted(ctx.files))})")
     return 0

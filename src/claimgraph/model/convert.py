@@ -1,9 +1,16 @@
-"""Conversion between pyoxigraph and rdflib terms (one place, shared by loading and the stores)."""
+"""Conversion between pyoxigraph and rdflib terms (one place, shared by loading and the stores).
+
+Building rdflib terms is the costly part of loading a large graph (``Literal`` parses its lexical
+form, ``URIRef`` checks its IRI), so bulk conversion goes through :class:`RdflibConverter`, which
+builds each distinct IRI and literal once and reuses the object.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -44,3 +51,44 @@ def to_oxigraph(term: Node):
 def triple_to_oxigraph(triple) -> ox.Triple:
     s, p, o = triple
     return ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+
+
+class RdflibConverter:
+    """pyoxigraph terms -> rdflib terms, memoised: the same IRI or literal becomes one object.
+
+    The result equals :func:`to_rdflib` term by term; only the work of building repeated terms
+    (predicates, classes, shared resources, dates) is saved."""
+
+    def __init__(self) -> None:
+        self._terms: dict = {}
+
+    def term(self, term) -> Node:
+        kind = type(term)
+        if kind is ox.NamedNode:
+            value = term.value
+            node = self._terms.get(value)
+            if node is None:
+                node = self._terms[value] = URIRef(value)
+            return node
+        if kind is ox.Literal:
+            key = (term.value, term.datatype.value, term.language)
+            node = self._terms.get(key)
+            if node is None:
+                node = self._terms[key] = to_rdflib(term)
+            return node
+        return to_rdflib(term)
+
+    def triple(self, triple) -> tuple[Node, Node, Node]:
+        term = self.term
+        return term(triple.subject), term(triple.predicate), term(triple.object)
+
+
+def add_to_graph(graph: Graph, triples: Iterable, converter: RdflibConverter | None = None) -> Graph:
+    """Add pyoxigraph triples (or quads, graph names ignored) to an rdflib graph, converting
+    each term once. Goes to the store directly: the terms are known to be valid nodes, so
+    Graph.add's per-triple checks would only cost time."""
+    convert = (converter or RdflibConverter()).triple
+    store_add = graph.store.add
+    for triple in triples:
+        store_add(convert(triple), graph, False)
+    return graph

@@ -1,17 +1,23 @@
 """Files -> graph. Parsing is done by Oxigraph's parsers (fast, and their errors carry line and
-column); the triples land in an rdflib graph, the representation pyshacl validates correctly."""
+column); the triples land in an rdflib graph, the representation pyshacl validates correctly.
+
+Large jobs (build, export, incremental validation) keep the parsed files as pyoxigraph triples
+(:class:`ParsedFile`) and convert to rdflib only what needs rdflib, once.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from ..errors import MissingFileError, RDFSyntaxError
-from .convert import to_rdflib
+from .convert import RdflibConverter, add_to_graph
 from .project import Project, find_project
 from .terms import bind_prefixes
 
@@ -52,14 +58,16 @@ def format_of(path: Path) -> ox.RdfFormat:
                              f"{', '.join(sorted(FORMATS_BY_SUFFIX))})", path=str(path)) from None
 
 
-def parse_quads(path: Path) -> list:
-    """All statements of one file as pyoxigraph quads; a syntax error names file, line and column."""
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise MissingFileError("no such file", path=str(path)) from None
     except OSError as err:
         raise MissingFileError(f"cannot read: {err.strerror}", path=str(path)) from None
+
+
+def _parse(data: bytes, path: Path) -> list:
     try:
         return list(ox.parse(data, format=format_of(path), base_iri=None))
     except SyntaxError as err:
@@ -72,24 +80,87 @@ def parse_quads(path: Path) -> list:
         raise RDFSyntaxError(f"cannot parse: {err}", path=str(path)) from None
 
 
-def load_graph(paths: Iterable[str | Path], graph: Graph | None = None) -> Graph:
-    """Parse files (or directories of files) into one rdflib graph (named graphs are merged)."""
+def parse_quads(path: Path) -> list:
+    """All statements of one file as pyoxigraph quads; a syntax error names file, line and column."""
+    return _parse(read_bytes(path), path)
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """One file's statements as pyoxigraph triples (named graphs merged), with the content hash
+    that keys everything remembered about the file."""
+
+    path: Path
+    digest: str
+    triples: list
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def parse_file(path: Path, data: bytes | None = None) -> ParsedFile:
+    """Parse one file. Blank nodes get labels derived from the file's content and their order of
+    appearance, so the same files always give the same graph (and byte-identical exports), and
+    labels from different files never collide."""
+    data = read_bytes(path) if data is None else data
+    digest = content_digest(data)
+    return ParsedFile(path, digest, _relabel(_parse(data, path), digest[:12]))
+
+
+def _relabel(quads: list, tag: str) -> list:
+    labels: dict[str, ox.BlankNode] = {}
+
+    def node(term):
+        if type(term) is not ox.BlankNode:
+            return term
+        found = labels.get(term.value)
+        if found is None:
+            found = labels[term.value] = ox.BlankNode(f"f{tag}b{len(labels)}")
+        return found
+
+    out = []
+    for q in quads:
+        s, o = q.subject, q.object
+        if type(s) is ox.BlankNode or type(o) is ox.BlankNode:
+            out.append(ox.Triple(node(s), q.predicate, node(o)))
+        else:
+            out.append(q.triple)
+    return out
+
+
+def parse_files(paths: Iterable[str | Path]) -> list[ParsedFile]:
+    return [parse_file(path) for path in expand_paths(paths)]
+
+
+def graph_from_files(files: Iterable[ParsedFile], graph: Graph | None = None) -> Graph:
+    """One rdflib graph holding the triples of the parsed files."""
     graph = graph if graph is not None else Graph()
     bind_prefixes(graph)
-    for path in expand_paths(paths):
-        add = graph.add
-        for quad in parse_quads(path):
-            add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    converter = RdflibConverter()
+    for parsed in files:
+        add_to_graph(graph, parsed.triples, converter)
     return graph
+
+
+def load_graph(paths: Iterable[str | Path], graph: Graph | None = None) -> Graph:
+    """Parse files (or directories of files) into one rdflib graph (named graphs are merged)."""
+    return graph_from_files(parse_files(paths), graph)
+
+
+def project_paths(project: Project, data: Iterable[str | Path] | None = None, *,
+                  with_ontology: bool = True) -> list[str | Path]:
+    """The files a project graph is made of: ontology and vocabularies, then the data."""
+    paths: list[str | Path] = list(project.ontology_files()) if with_ontology else []
+    paths.extend(data if data is not None else [project.data_dir])
+    return paths
 
 
 def load_project(project: Project | None = None, data: Iterable[str | Path] | None = None,
                  *, with_ontology: bool = True) -> Graph:
     """The project's ontology and vocabularies plus its data (or the given data paths)."""
     project = project or find_project()
-    paths: list[str | Path] = list(project.ontology_files()) if with_ontology else []
-    paths.extend(data if data is not None else [project.data_dir])
-    return load_graph(paths)
+    return load_graph(project_paths(project, data, with_ontology=with_ontology))
 
 
 def load_shapes(project: Project | None = None) -> Graph:

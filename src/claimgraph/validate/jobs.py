@@ -1,0 +1,141 @@
+"""Validation jobs: a data graph (as N-Triples) and the shapes to check on it, run by pyshacl in
+this process or, when there is enough work, in worker processes (one per core)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from ..model.convert import add_to_graph
+from ..model.terms import bind_prefixes
+from .report import Finding
+from .scope import top_level_shapes, untarget
+from .shacl import run_shacl
+
+#: Below this many statements in all, jobs run in this process (starting workers costs more).
+PARALLEL_THRESHOLD = 30_000
+
+
+@dataclass
+class Job:
+    """``use_shapes``: the top-level shapes to validate (None: all); ``accept``: what the
+    findings are recorded under (see plan.Plan.done)."""
+
+    name: str
+    data: bytes  # N-Triples
+    size: int    # statements: the cost estimate used to order and balance jobs
+    use_shapes: tuple[str, ...] | None
+    accept: object = None
+
+
+def ntriples(lines: Iterable[str]) -> bytes:
+    return "".join(f"{line} .\n" for line in lines).encode("utf-8")
+
+
+def serialize_triples(triples: Sequence) -> bytes:
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if triples else b""
+
+
+_shapes_cache: dict[tuple, Graph] = {}
+
+
+def _shapes(shapes_nt: bytes, active: tuple[str, ...] | None) -> Graph:
+    """The shapes graph in which only the ``active`` top-level shapes have targets. (pyshacl's
+    own ``use_shapes`` option is not used: with it, shapes reached through ``sh:node`` lose
+    their constraints.) Untargeted shapes validate nothing by themselves and can still be
+    reached through ``sh:node``, exactly as in a run with every shape."""
+    key = (shapes_nt, active)
+    graph = _shapes_cache.get(key)
+    if graph is None:
+        graph = _graph(shapes_nt)
+        if active is not None:
+            keep = {URIRef(iri) for iri in active}
+            for shape in top_level_shapes(graph):
+                if shape not in keep:
+                    untarget(graph, shape)
+        _shapes_cache[key] = graph
+    return graph
+
+
+def _graph(data: bytes) -> Graph:
+    graph = Graph()
+    bind_prefixes(graph)
+    return add_to_graph(graph, ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+
+
+def run_job(shapes_nt: bytes, data: bytes, use_shapes: tuple[str, ...] | None) -> list[Finding]:
+    return run_shacl(_graph(data), _shapes(shapes_nt, use_shapes))
+
+
+def default_workers() -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cores, 8))
+
+
+def _ready() -> None:
+    return None
+
+
+class WorkerPool:
+    """Worker processes for validation jobs, forked when the pool is made. Make it before loading
+    large data: a forked child shares its parent's memory pages, and its resident size counts
+    them, so children forked early stay small (they receive their data with each job)."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = default_workers() if workers is None else workers
+        self.executor: ProcessPoolExecutor | None = None
+        if self.workers > 1:
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            self.executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            self.executor.submit(_ready)  # starts the workers now, while this process is small
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(cancel_futures=True)
+            self.executor = None
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class Running:
+    """Jobs started by :func:`start_jobs`, working while the caller does something else (such
+    as writing the dumps); :meth:`wait` collects them."""
+
+    def __init__(self, jobs: list[Job], shapes_nt: bytes, pool: WorkerPool | None,
+                 parallel_at: int = PARALLEL_THRESHOLD) -> None:
+        self.jobs = sorted(jobs, key=lambda j: -j.size)
+        self.shapes_nt = shapes_nt
+        self.futures: dict = {}
+        executor = pool.executor if pool is not None else None
+        if executor is not None and len(self.jobs) > 1 and sum(j.size for j in self.jobs) >= parallel_at:
+            self.futures = {executor.submit(run_job, shapes_nt, job.data, job.use_shapes): job
+                            for job in self.jobs}
+            for job in self.jobs:
+                job.data = b""  # the workers get their copy; free ours
+
+    def wait(self, done: Callable[[Job, list[Finding]], None]) -> None:
+        """Call ``done(job, findings)`` as each job finishes (run here if not started)."""
+        if not self.futures:
+            for job in self.jobs:
+                done(job, run_job(self.shapes_nt, job.data, job.use_shapes))
+            return
+        for future in as_completed(self.futures):
+            done(self.futures[future], future.result())
+
+
+def start_jobs(jobs: list[Job], shapes_nt: bytes, pool: WorkerPool | None,
+               parallel_at: int = PARALLEL_THRESHOLD) -> Running:
+    """Start the jobs, largest first, in the pool's workers when there is enough work for them
+    (``parallel_at`` statements in all)."""
+    return Running(jobs, shapes_nt, pool, parallel_at)

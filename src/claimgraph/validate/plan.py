@@ -1,0 +1,175 @@
+"""Planning a validation: summarise the files (remembered per content), cut the graph into units,
+look up what is remembered, and prepare jobs for the rest: each a graph in N-Triples and the
+top-level shapes to check on it (see ``incremental`` for why the results equal one run)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.load import ParsedFile, content_digest, parse_file, read_bytes
+from ..progress import task
+from .cache import ValidationCache
+from .jobs import Job, ntriples, serialize_triples
+from .report import Finding
+from .scope import Scope
+from .summary import TARGETING, FileSummary, digest, element, node_key, summarise
+from .units import Partition, Unit, partition
+
+
+class Files:
+    """The files of one run: content read once, parsed only when a job needs the statements."""
+
+    def __init__(self, paths: Iterable[Path], parsed: Mapping[Path, ParsedFile]) -> None:
+        self.paths = list(paths)
+        self._parsed = dict(parsed)
+        self._data: dict[Path, bytes] = {}
+
+    def digest(self, path: Path) -> str:
+        if path in self._parsed:
+            return self._parsed[path].digest
+        data = self._data[path] = read_bytes(path)
+        return content_digest(data)
+
+    def parsed(self, path: Path) -> ParsedFile:
+        found = self._parsed.get(path)
+        if found is None:
+            found = self._parsed[path] = parse_file(path, self._data.pop(path))
+        return found
+
+
+@dataclass
+class Stats:
+    """What a validation did: units and global shapes in all, and how many were validated."""
+
+    units: int = 0
+    units_validated: int = 0
+    global_shapes: int = 0
+    global_validated: int = 0
+    jobs: int = 0
+    parallel: bool = False
+
+
+@dataclass
+class UnitBatch:
+    """What a local job is run for: these units, whose findings it sorts out by focus node."""
+
+    indexes: set[int]
+    units: list[Unit]
+    unit_of: dict[str, int]
+
+
+@dataclass
+class Plan:
+    jobs: list[Job] = field(default_factory=list)
+    results: dict[bytes, tuple[Finding, ...]] = field(default_factory=dict)  # result key -> findings
+    stats: Stats = field(default_factory=Stats)
+
+    def done(self, job: Job, found: list[Finding]) -> None:
+        """Record a finished job's findings under the keys it was run for."""
+        if isinstance(job.accept, bytes):
+            self.results[job.accept] = tuple(found)
+            return
+        batch: UnitBatch = job.accept
+        by_unit: dict[int, list[Finding]] = defaultdict(list)
+        for f in found:
+            u = batch.unit_of.get(element(f.focus), batch.unit_of.get("_:" + f.focus))
+            if u in batch.indexes:
+                by_unit[u].append(f)
+        for u in batch.indexes:
+            self.results[batch.units[u].key] = tuple(by_unit.get(u, ()))
+
+
+def summaries(files: Files, scope: Scope, cache: ValidationCache, engine: str) -> list[tuple[Path, FileSummary]]:
+    out = []
+    with task("Reading files", total=len(files.paths)) as advance:
+        for path in files.paths:
+            key = digest(engine, files.digest(path), scope.digest).hex()
+            summary = cache.summary(key)
+            if summary is None:
+                summary = summarise(files.parsed(path), scope)
+                cache.put_summary(key, summary)
+            out.append((path, summary))
+            advance()
+    return out
+
+
+def plan_whole(files: Files, salt: bytes, remembered: dict) -> Plan:
+    """One job over every statement with every shape, remembered by the content of all files."""
+    plan = Plan()
+    key = digest(salt, b"whole", *sorted(files.digest(p) for p in files.paths))
+    if key in remembered:
+        plan.results[key] = remembered[key]
+    else:
+        triples = [t for path in files.paths for t in files.parsed(path).triples]
+        plan.jobs.append(Job("whole graph", serialize_triples(triples), len(triples), None, key))
+    return plan
+
+
+def plan_partitioned(files: Files, summaries: list[tuple[Path, FileSummary]], scope: Scope, salt: bytes,
+                     remembered: dict, workers: int, split_at: int) -> Plan:
+    plan = Plan()
+    part = partition((s for _p, s in summaries), salt, scope.target_nodes)
+    stale = [i for i, unit in enumerate(part.units) if unit.key not in remembered]
+    plan.results.update((u.key, remembered[u.key]) for u in part.units if u.key in remembered)
+    plan.stats.units, plan.stats.global_shapes = len(part.units), len(scope.global_shapes)
+    if stale and scope.local_shapes:
+        plan.stats.units_validated = len(stale)
+        plan.jobs.extend(_local_jobs(part, stale, files, summaries, scope, workers, split_at))
+    for i, shape in enumerate(scope.global_shapes):
+        lines = sorted(set().union(*(s.projections[i] for _p, s in summaries)))
+        key = digest(salt, b"global", shape.iri, *lines)
+        if key in remembered:
+            plan.results[key] = remembered[key]
+        else:
+            plan.stats.global_validated += 1
+            plan.jobs.append(Job(f"global {shape.iri}", ntriples(lines), len(lines), (shape.iri,), key))
+    return plan
+
+
+def _local_jobs(part: Partition, stale: list[int], files: Files, summaries: list[tuple[Path, FileSummary]],
+                scope: Scope, workers: int, split_at: int) -> list[Job]:
+    """Stale units in balanced batches (shared units with the first), each with its closure."""
+    is_shared = lambda i: part.units[i].members[0] in part.shared  # noqa: E731
+    components = sorted((i for i in stale if not is_shared(i)), key=lambda i: (-part.units[i].size, i))
+    total = sum(part.units[i].size for i in components)
+    n = max(1, min(workers, len(components))) if total >= split_at else 1
+    batches: list[list[int]] = [[] for _ in range(n)]
+    weights = [0] * n
+    for i in components:
+        k = weights.index(min(weights))
+        batches[k].append(i)
+        weights[k] += part.units[i].size
+    batches[0].extend(i for i in stale if is_shared(i))
+
+    membership: dict[str, list[int]] = defaultdict(list)
+    for k, batch in enumerate(batches):
+        for elem in part.closure(m for i in batch for m in part.units[i].members):
+            membership[elem].append(k)
+    selected: list[list] = [[] for _ in batches]
+    for path, summary in summaries:
+        if membership.keys().isdisjoint(summary.elements.keys()):
+            continue
+        elements: dict[str, str] = {}
+        for triple in files.parsed(path).triples:
+            key = node_key(triple.subject)
+            elem = elements.get(key)
+            if elem is None:
+                elem = elements[key] = element(key)
+            for k in membership.get(elem, ()):
+                selected[k].append(triple)
+    jobs = []
+    for k, batch in enumerate(batches):
+        targeted = [part.units[i].members[0] for i in batch if part.units[i].members[0] in part.targeted]
+        targeting = [f"{TARGETING} <{p}> {_nt(node)}" for node in targeted for p in sorted(part.targeted[node])]
+        data = serialize_triples(selected[k]) + ntriples(targeting)
+        jobs.append(Job(f"units {k}", data, len(selected[k]), scope.local_shapes,
+                        UnitBatch(set(batch), part.units, part.unit_of)))
+        selected[k] = []
+    return jobs
+
+
+def _nt(node: str) -> str:
+    return node if node.startswith("_:") else f"<{node}>"

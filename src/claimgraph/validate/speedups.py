@@ -1,0 +1,102 @@
+"""Result-neutral speed-ups for pyshacl, active only inside :func:`faster_pyshacl`.
+
+**Prepared SPARQL constraints.** pyshacl evaluates a SHACL-SPARQL constraint by calling
+``graph.query(text, initBindings={"this": focus})`` for every focus node, with the same text
+every time; rdflib parses and translates the text on every call (20-60 ms with pyparsing), which
+dominates validation time: a constraint on cg:Entry costs one parse per entry. Here rdflib's SPARQL
+processor memoises the translated query, keyed by everything translation depends on (the text,
+the base IRI and the initial namespaces), and evaluates the prepared query with the caller's
+bindings, which is how rdflib's own prepared queries work: results are identical.
+
+**Constraint parameter lookup.** For every shape and focus-node batch, pyshacl finds the shape's
+constraint parameters with ``predicate in <list of ~40 IRIs>``, a linear scan of Python-level
+``__eq__`` calls (~15% of validation time). The list it reads (``pyshacl.shape.CONSTRAINT_PARAMS``,
+which pyshacl itself caches there) is replaced by the same list whose ``in`` also consults a set:
+the same IRIs, the same order, the same answers. If a pyshacl version stops reading that attribute,
+the speed-up silently no longer applies; results cannot change.
+
+**Query checks.** Before each of those per-focus-node queries pyshacl checks the query text with
+four regular expressions (no MINUS, VALUES, SERVICE, nested SELECT rules); the verdict depends only
+on the text and on which variables may be pre-bound, so a passed check is remembered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pyshacl.shape as _pyshacl_shape
+from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
+from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
+from rdflib.plugins.sparql import processor as _processor
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.evaluate import evalQuery
+from rdflib.plugins.sparql.parser import parseQuery
+
+_depth = 0
+_original = _processor.SPARQLProcessor.query
+_original_check = SPARQLQueryHelper.check_invalid_sparql
+_MISSING = object()
+
+
+class _IndexedList(list):
+    """A list whose membership test is a set lookup (copies and appends stay indexed)."""
+
+    def __init__(self, items=()) -> None:
+        super().__init__(items)
+        self._index = set(self)
+
+    def __contains__(self, item) -> bool:
+        return item in self._index
+
+    def copy(self) -> _IndexedList:
+        return _IndexedList(self)
+
+    def append(self, item) -> None:
+        super().append(item)
+        self._index.add(item)
+
+
+def _memoised_query(cache: dict):
+    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
+        if isinstance(strOrQuery, str):
+            key = (strOrQuery, base, tuple(sorted((initNs or {}).items())))
+            prepared = cache.get(key)
+            if prepared is None:
+                prepared = cache[key] = translateQuery(parseQuery(strOrQuery), base, initNs)
+            strOrQuery = prepared
+        return evalQuery(self.graph, strOrQuery, initBindings, base)
+    return query
+
+
+def _remembered_check(passed: set):
+    def check_invalid_sparql(self, sparql_text, valuenode=None, extravars=None):
+        key = (sparql_text, valuenode is not None, tuple(sorted(extravars or ())))
+        if key not in passed:
+            _original_check(self, sparql_text, valuenode=valuenode, extravars=extravars)
+            passed.add(key)
+        return True
+    return check_invalid_sparql
+
+
+@contextmanager
+def faster_pyshacl() -> Iterator[None]:
+    """Apply the speed-ups for the duration of the block (re-entrant)."""
+    global _depth
+    saved_params = getattr(_pyshacl_shape, "CONSTRAINT_PARAMS", _MISSING)
+    if _depth == 0:
+        _processor.SPARQLProcessor.query = _memoised_query({})
+        SPARQLQueryHelper.check_invalid_sparql = _remembered_check(set())
+        _pyshacl_shape.CONSTRAINT_PARAMS = (_IndexedList(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
+    _depth += 1
+    try:
+        yield
+    finally:
+        _depth -= 1
+        if _depth == 0:
+            _processor.SPARQLProcessor.query = _original
+            SPARQLQueryHelper.check_invalid_sparql = _original_check
+            if saved_params is _MISSING:
+                del _pyshacl_shape.CONSTRAINT_PARAMS
+            else:
+                _pyshacl_shape.CONSTRAINT_PARAMS = saved_params

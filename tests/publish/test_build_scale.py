@@ -1,0 +1,129 @@
+"""`build` at a size where the pyoxigraph writers and the worker processes are used: the dumps
+are byte-identical across runs and hold exactly the parsed statements, validation results are
+reused, and a failure never leaves a half-written release."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib.compare import isomorphic
+
+from claimgraph import api
+from claimgraph.cli import main
+from claimgraph.errors import FindingsError
+from claimgraph.model.load import parse_files, project_paths
+from claimgraph.model.project import find_project
+from claimgraph.publish.describe import describe_release
+from claimgraph.publish.export import RDFLIB_LIMIT
+from claimgraph.publish.release import ReleaseContext, build, write_dumps, write_validation_report
+
+DUMPS = {"claimgraph.ttl": ox.RdfFormat.TURTLE, "claimgraph.nt": ox.RdfFormat.N_TRIPLES,
+         "claimgraph.jsonld": ox.RdfFormat.JSON_LD}
+STEPS = [write_dumps, write_validation_report]
+
+
+def generate(root: Path, out: Path, entries: int, violating: float = 0.0) -> Path:
+    """A project at ``out``: the real ontology and data from benchmarks/generate.py."""
+    name = "claimgraph_benchmarks_generate"
+    generator = sys.modules.get(name)
+    if generator is None:
+        spec = importlib.util.spec_from_file_location(name, root / "benchmarks" / "generate.py")
+        generator = sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(generator)
+    shutil.copytree(root / "ontology", out / "ontology")
+    generator.generate(entries, out / "data", seed=5, violating_fraction=violating, root=root)
+    (out / "data" / "manifest.json").unlink()
+    return out
+
+
+@pytest.fixture(scope="module")
+def large(root, tmp_path_factory):
+    """A conforming project above RDFLIB_LIMIT statements, built once."""
+    proj = generate(root, tmp_path_factory.mktemp("large") / "proj", entries=1000)
+    out = proj.parent / "first"
+    build(out, project=find_project(proj), steps=STEPS, use_cache=False)
+    return proj, out
+
+
+def test_the_project_is_large(large):
+    proj, _out = large
+    assert sum(len(p.triples) for p in parse_files(project_paths(find_project(proj)))) > RDFLIB_LIMIT
+
+
+def test_dumps_are_byte_identical_across_builds(large, tmp_path):
+    proj, first = large
+    again = tmp_path / "again"
+    build(again, project=find_project(proj), steps=STEPS, use_cache=False)
+    for f in first.iterdir():
+        assert f.read_bytes() == (again / f.name).read_bytes(), f.name
+
+
+def test_dumps_reparse_to_the_loaded_statements(large):
+    proj, out = large
+    statements = {t for p in parse_files(project_paths(find_project(proj))) for t in p.triples}
+    for name, fmt in DUMPS.items():
+        assert {q.triple for q in ox.parse((out / name).read_bytes(), format=fmt)} == statements, name
+    doc = json.loads((out / "claimgraph.jsonld").read_text())
+    assert doc["@context"] == json.loads((out / "context.jsonld").read_text())["@context"]
+    assert "\\/" not in (out / "claimgraph.ttl").read_text()
+
+
+def test_release_description_counts_the_same_graph(large):
+    proj, out = large
+    project = find_project(proj)
+    parsed = parse_files(project_paths(project))
+    ctx = ReleaseContext(project, None, None, "1", out, parsed=parsed)
+    files = {"claimgraph.nt": ((out / "claimgraph.nt").read_bytes(), "application/n-triples")}
+    light = describe_release(ctx.description_graph(), "1", files)
+    full = describe_release(ReleaseContext(project, None, None, "1", out, parsed=parsed).graph, "1", files)
+    assert isomorphic(light, full)
+
+
+def test_build_reuses_what_validate_remembered(large, tmp_path):
+    proj, _out = large
+    report = api.validate_data(root=proj)
+    ctx = build(tmp_path / "release", project=find_project(proj), steps=STEPS)
+    assert ctx.report == report
+    assert json.loads((tmp_path / "release" / "validation-report.json").read_text())["conforms"] is True
+
+
+def test_cli_build_without_cache(large, tmp_path, capsys):
+    proj, first = large
+    out = tmp_path / "release"
+    assert main(["--root", str(proj), "build", "--out", str(out), "--no-cache"]) == 0
+    assert "release written" in capsys.readouterr().out
+    for name in DUMPS:
+        assert (out / name).read_bytes() == (first / name).read_bytes()
+
+
+def test_a_failing_step_leaves_the_previous_release(large, tmp_path):
+    proj, first = large
+    out = tmp_path / "release"
+    shutil.copytree(first, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(ctx):
+        ctx.write("partial.txt", "half", "text/plain")
+        raise RuntimeError("step failed")
+
+    with pytest.raises(RuntimeError):
+        build(out, project=find_project(proj), steps=[*STEPS, broken])
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["release"]
+
+
+def test_violations_found_by_the_workers_write_nothing(root, tmp_path):
+    proj = generate(root, tmp_path / "proj", entries=1000, violating=0.01)
+    out = tmp_path / "release"
+    for use_cache in (False, True):  # the second time, the violations come from the cache
+        with pytest.raises(FindingsError) as err:
+            build(out, project=find_project(proj), steps=STEPS, use_cache=use_cache)
+        assert err.value.report.violations
+        assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["proj"]
