@@ -355,3 +355,14 @@ def test_independent_graph_walks_agree(project_graph, results):
     dates = {local(e): g.value(e, cg.dateVerified).toPython() for e in entries}
     assert {e for e, d in dates.items() if d < date(2026, 11, 29)} == {"unintended-subgoals"}
     assert min(dates.values()) > date(2025, 11, 29)  # hence no stale entries at 365 days
+
+
+def test_query_file_given_as_path_object(root, tmp_path):
+    """api.run_named_query accepts a pathlib.Path to a .rq file, as its docstring says."""
+    from claimgraph import api
+    rq = tmp_path / "count.rq"
+    rq.write_text("# title: Count entries\n# description: how many entries\n"
+                  "PREFIX cg: <https://w3id.org/claimgraph/ontology#>\n"
+                  "SELECT (COUNT(?e) AS ?n) WHERE { ?e a cg:Entry }\n")
+    result = api.run_named_query(rq, root=root)
+    assert int(result.rows[0][0]) == 26

@@ -12,15 +12,16 @@ from ..stores.base import QueryResult, Store
 from .named import NamedQuery, load_queries
 
 
-def resolve_query(ref: str | NamedQuery, queries_dir: str | Path | None = None) -> NamedQuery:
+def resolve_query(ref: str | Path | NamedQuery, queries_dir: str | Path | None = None) -> NamedQuery:
     """A NamedQuery from a name in ``queries_dir``, a path to a ``.rq`` file, or itself."""
     if isinstance(ref, NamedQuery):
         return ref
     path = Path(ref)
-    if ref.endswith(".rq") or path.is_file():
+    if path.suffix == ".rq" or path.is_file():
         return NamedQuery.from_file(path)
     if queries_dir is None:
         raise QueryError(f"unknown query {ref!r} (no query directory given)")
+    ref = str(ref)
     queries = load_queries(queries_dir)
     if ref not in queries:
         raise QueryError(f"unknown query {ref!r}; known: {', '.join(queries) or '(none)'}")
