@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED_REFERENCE = ROOT.parent / "shared" / "reference"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from support import CHROMIUM_ARGS, FIXTURES, ROOT, SHARED_REFERENCE, chromium_executable, free_port  # noqa: F401
 
 
 @pytest.fixture(scope="session")
@@ -34,22 +25,11 @@ def project_graph():
     return api.load(root=ROOT)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture
 def port() -> int:
     return free_port()
 
-
-def chromium_executable() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        raise RuntimeError("Debian's chromium is required for browser tests; scripts/test.sh installs it")
-    return path
 
 
 @pytest.fixture(scope="session")

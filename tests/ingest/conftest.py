@@ -9,7 +9,7 @@ import pytest
 from claimgraph.ingest.context import ImportContext
 from claimgraph.ingest.importer import entry_id_for, import_text, read_page
 
-from conftest import FIXTURES, SHARED_REFERENCE
+from support import FIXTURES, SHARED_REFERENCE
 
 PAGES = FIXTURES / "pages"
 REAL_PAGE = SHARED_REFERENCE / "entry-unintended-subgoals.txt"

@@ -12,7 +12,7 @@ import pytest
 
 from claimgraph.cli import main
 
-from conftest import ROOT
+from support import ROOT
 
 HEAD = """@base <https://w3id.org/claimgraph/id/> .
 @prefix cg: <https://w3id.org/claimgraph/ontology#> .

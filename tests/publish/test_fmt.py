@@ -11,7 +11,7 @@ import pytest
 from claimgraph.cli import main
 from claimgraph.publish.fmt import format_paths, same_graph
 
-from conftest import ROOT
+from support import ROOT
 
 
 def repository_files() -> list[Path]:
