@@ -265,3 +265,35 @@ def test_publish_by_sparql_update(published, capsys):
         assert code != 0
         assert "HTTP 400" in captured.err and "SP031" in captured.err, captured.err
     assert graph_count(published) == before
+
+
+def test_transitive_path_started_only_by_values(server):
+    """Why escalation-chains starts its path at a variable bound by a triple pattern: Virtuoso
+    refuses a `+` path whose start is bound only by VALUES (HTTP 500, "transitive start not
+    given"), though it takes one whose end alone, or both ends, come from VALUES; Oxigraph
+    takes all three."""
+    from claimgraph.errors import StoreError
+    store = RemoteStore(server["endpoint"], graph=None)
+    path = "<https://w3id.org/claimgraph/ontology#escalatesTo>+"
+    start_only = f"SELECT * WHERE {{ VALUES ?a {{ <urn:x:a> }} ?a {path} ?b }}"
+    end_only = f"SELECT * WHERE {{ VALUES ?b {{ <urn:x:b> }} ?a {path} ?b }}"
+    both = f"SELECT * WHERE {{ VALUES (?a ?b) {{ (<urn:x:a> <urn:x:b>) }} ?a {path} ?b }}"
+    try:
+        if server["name"] == "virtuoso":
+            with pytest.raises(StoreError, match="HTTP 500.*transitive start not given"):
+                store.query(start_only)
+        else:
+            assert store.query(start_only).rows == []
+        assert store.query(end_only).rows == [] and store.query(both).rows == []
+    finally:
+        store.close()
+
+
+def test_non_conforming_data_is_not_published(published, capsys):
+    before = graph_count(published)
+    draft = ROOT / "tests" / "fixtures" / "query"
+    code = main(["publish", "--endpoint", published["endpoint"], "--data", str(draft / "data"), str(draft / "draft")])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "nothing was published" in captured.err and "fx-draft" in captured.err
+    assert graph_count(published) == before

@@ -4,6 +4,8 @@ difference. Everything else (datatypes, lexical forms, languages, counts) is."""
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
@@ -13,8 +15,13 @@ from ..stores.base import QueryResult
 CanonicalTerm = tuple[str, ...] | None
 
 
-def canonical_term(term: Node | None) -> CanonicalTerm:
-    """A hashable, engine-neutral form of a term."""
+_NUMERIC = {str(XSD[t]) for t in ("integer", "decimal", "double", "float", "int", "long", "short", "byte",
+                                  "nonNegativeInteger", "positiveInteger", "unsignedInt", "unsignedLong")}
+
+
+def canonical_term(term: Node | None, *, numbers_by_value: bool = False) -> CanonicalTerm:
+    """A hashable, engine-neutral form of a term. ``numbers_by_value`` compares numeric
+    literals by value (servers type aggregates differently, e.g. COUNT as xsd:int)."""
     if term is None:
         return None
     if isinstance(term, URIRef):
@@ -24,26 +31,33 @@ def canonical_term(term: Node | None) -> CanonicalTerm:
     if isinstance(term, Literal):
         if term.language:
             return ("lang", str(term), term.language.lower())
-        dt = term.datatype if term.datatype is not None else XSD.string
-        return ("literal", str(term), str(dt))
+        dt = str(term.datatype) if term.datatype is not None else str(XSD.string)
+        if numbers_by_value and dt in _NUMERIC:
+            try:
+                return ("number", str(Decimal(str(term)).normalize()))
+            except InvalidOperation:
+                pass
+        return ("literal", str(term), dt)
     return ("other", str(term))
 
 
-def canonical(result: QueryResult) -> tuple:
+def canonical(result: QueryResult, *, numbers_by_value: bool = False) -> tuple:
     """(kind, variables, sorted rows) for SELECT; (kind, boolean) for ASK; (kind, sorted
     triples) for CONSTRUCT/DESCRIBE. Equal canonical forms mean the same answer."""
+    def term(t):
+        return canonical_term(t, numbers_by_value=numbers_by_value)
     if result.kind == "ask":
         return ("ask", bool(result.boolean))
     if result.kind == "graph":
-        triples = [tuple(canonical_term(t) for t in triple) for triple in (result.graph or ())]
+        triples = [tuple(term(t) for t in triple) for triple in (result.graph or ())]
         return ("graph", tuple(sorted(triples, key=repr)))
-    rows = [tuple(canonical_term(t) for t in row) for row in result.rows]
+    rows = [tuple(term(t) for t in row) for row in result.rows]
     return ("select", tuple(result.variables), tuple(sorted(rows, key=repr)))
 
 
-def differences(a: QueryResult, b: QueryResult, limit: int = 5) -> list[str]:
+def differences(a: QueryResult, b: QueryResult, limit: int = 5, *, numbers_by_value: bool = False) -> list[str]:
     """Human-readable differences between two results (empty when they agree)."""
-    ca, cb = canonical(a), canonical(b)
+    ca, cb = canonical(a, numbers_by_value=numbers_by_value), canonical(b, numbers_by_value=numbers_by_value)
     if ca == cb:
         return []
     if ca[0] != cb[0]:

@@ -15,6 +15,7 @@ from rdflib.term import Node
 from ..errors import QueryError
 from ..model.terms import PREFIXES
 from ..stores.base import QueryResult
+from .binding import term_to_sparql
 
 #: format name -> media type
 RESULT_FORMATS: dict[str, str] = {
@@ -60,12 +61,16 @@ def shorten(iri: str) -> str:
 
 
 def _nt(term: Node | None) -> str:
-    """N-Triples form of a term ('' for unbound)."""
+    """One-line SPARQL/N-Triples form of a term ('' for unbound): newlines and tabs escaped, so
+    a TSV row stays one line (rdflib's n3() writes long strings with raw newlines)."""
     if term is None:
         return ""
     if isinstance(term, BNode):
         return f"_:{term}"
-    return term.n3()
+    try:
+        return term_to_sparql(term)
+    except QueryError:
+        return f"<{term}>"
 
 
 def _plain(term: Node | None) -> str:

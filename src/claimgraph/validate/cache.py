@@ -1,7 +1,7 @@
 """The validation cache directory (``.claimgraph-cache/validation`` in the project root).
 
-Everything in it is content-addressed: file summaries by the file's content and the shape scope,
-results by unit keys (see ``units``). A stale, missing or corrupt entry is only a cache miss;
+Everything in it is content-addressed: file summaries and statement indexes by the file's content
+and the shape scope, results by unit keys (see ``units``). A stale, missing or corrupt entry is only a cache miss;
 concurrent runs may each lose the other's additions, never get wrong answers. Only the entries
 used by the latest run are kept, so the directory does not grow without bound.
 """
@@ -55,13 +55,19 @@ class ValidationCache:
         self._used_summaries.add(key)
         if not self.read:
             return None
-        value = self._load(self.directory / "files" / f"{key}.pickle")
+        value = self._load(self.directory / "files" / f"{key}.summary.pickle")
         return value if isinstance(value, FileSummary) else None
 
-    def put_summary(self, key: str, summary: FileSummary) -> None:
+    def put_summary(self, key: str, summary: FileSummary, index: dict[str, str]) -> None:
+        """Remember a file's summary and its statements by element (see summary.summarise)."""
         self._used_summaries.add(key)
         if self.directory is not None:
-            self._store(self.directory / "files" / f"{key}.pickle", summary)
+            self._store(self.directory / "files" / f"{key}.summary.pickle", summary)
+            self._store(self.directory / "files" / f"{key}.index.pickle", index)
+
+    def index(self, key: str) -> dict[str, str] | None:
+        value = self._load(self.directory / "files" / f"{key}.index.pickle") if self.directory else None
+        return value if isinstance(value, dict) else None
 
     def results(self) -> dict[bytes, tuple]:
         if not self.read:
@@ -77,5 +83,5 @@ class ValidationCache:
         files = self.directory / "files"
         if files.is_dir():
             for path in files.glob("*.pickle"):
-                if path.stem not in self._used_summaries:
+                if path.name.split(".", 1)[0] not in self._used_summaries:
                     path.unlink(missing_ok=True)

@@ -42,7 +42,7 @@ from .scope import analyse_shapes
 from .shacl import shapes_digest
 from .summary import digest
 
-FORMAT = "claimgraph-validation-3"
+FORMAT = "claimgraph-validation-4"
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ def start_validation(paths: Iterable[Path], shapes: Graph, *, cache: ValidationC
     if scope.partitionable:
         workers = pool.workers if pool is not None else 1
         plan = plan_partitioned(files, summaries(files, scope, cache, engine), scope, salt, remembered,
-                                workers, tuning.split_at)
+                                cache, workers, tuning.split_at)
     else:
         plan = plan_whole(files, salt, remembered)
     running = None

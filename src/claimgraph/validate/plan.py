@@ -20,12 +20,16 @@ from .units import Partition, Unit, partition
 
 
 class Files:
-    """The files of one run: content read once, parsed only when a job needs the statements."""
+    """The files of one run: content read once, parsed only when the statements are needed and
+    not in the cache's index."""
 
     def __init__(self, paths: Iterable[Path], parsed: Mapping[Path, ParsedFile]) -> None:
         self.paths = list(paths)
         self._parsed = dict(parsed)
         self._data: dict[Path, bytes] = {}
+
+    def is_parsed(self, path: Path) -> bool:
+        return path in self._parsed
 
     def digest(self, path: Path) -> str:
         if path in self._parsed:
@@ -82,16 +86,23 @@ class Plan:
             self.results[batch.units[u].key] = tuple(by_unit.get(u, ()))
 
 
-def summaries(files: Files, scope: Scope, cache: ValidationCache, engine: str) -> list[tuple[Path, FileSummary]]:
+@dataclass(frozen=True)
+class Summarised:
+    path: Path
+    key: str  # of the summary and the index in the cache
+    summary: FileSummary
+
+
+def summaries(files: Files, scope: Scope, cache: ValidationCache, engine: str) -> list[Summarised]:
     out = []
     with task("Reading files", total=len(files.paths)) as advance:
         for path in files.paths:
             key = digest(engine, files.digest(path), scope.digest).hex()
             summary = cache.summary(key)
             if summary is None:
-                summary = summarise(files.parsed(path), scope)
-                cache.put_summary(key, summary)
-            out.append((path, summary))
+                summary, index = summarise(files.parsed(path), scope)
+                cache.put_summary(key, summary, index)
+            out.append(Summarised(path, key, summary))
             advance()
     return out
 
@@ -108,18 +119,18 @@ def plan_whole(files: Files, salt: bytes, remembered: dict) -> Plan:
     return plan
 
 
-def plan_partitioned(files: Files, summaries: list[tuple[Path, FileSummary]], scope: Scope, salt: bytes,
-                     remembered: dict, workers: int, split_at: int) -> Plan:
+def plan_partitioned(files: Files, summaries: list[Summarised], scope: Scope, salt: bytes, remembered: dict,
+                     cache: ValidationCache, workers: int, split_at: int) -> Plan:
     plan = Plan()
-    part = partition((s for _p, s in summaries), salt, scope.target_nodes)
+    part = partition((s.summary for s in summaries), salt, scope.target_nodes)
     stale = [i for i, unit in enumerate(part.units) if unit.key not in remembered]
     plan.results.update((u.key, remembered[u.key]) for u in part.units if u.key in remembered)
     plan.stats.units, plan.stats.global_shapes = len(part.units), len(scope.global_shapes)
     if stale and scope.local_shapes:
         plan.stats.units_validated = len(stale)
-        plan.jobs.extend(_local_jobs(part, stale, files, summaries, scope, workers, split_at))
+        plan.jobs.extend(_local_jobs(part, stale, files, summaries, cache, scope, workers, split_at))
     for i, shape in enumerate(scope.global_shapes):
-        lines = sorted(set().union(*(s.projections[i] for _p, s in summaries)))
+        lines = sorted(set().union(*(s.summary.projections[i] for s in summaries)))
         key = digest(salt, b"global", shape.iri, *lines)
         if key in remembered:
             plan.results[key] = remembered[key]
@@ -129,8 +140,8 @@ def plan_partitioned(files: Files, summaries: list[tuple[Path, FileSummary]], sc
     return plan
 
 
-def _local_jobs(part: Partition, stale: list[int], files: Files, summaries: list[tuple[Path, FileSummary]],
-                scope: Scope, workers: int, split_at: int) -> list[Job]:
+def _local_jobs(part: Partition, stale: list[int], files: Files, summaries: list[Summarised],
+                cache: ValidationCache, scope: Scope, workers: int, split_at: int) -> list[Job]:
     """Stale units in balanced batches (shared units with the first), each with its closure."""
     is_shared = lambda i: part.units[i].members[0] in part.shared  # noqa: E731
     components = sorted((i for i in stale if not is_shared(i)), key=lambda i: (-part.units[i].size, i))
@@ -148,27 +159,54 @@ def _local_jobs(part: Partition, stale: list[int], files: Files, summaries: list
     for k, batch in enumerate(batches):
         for elem in part.closure(m for i in batch for m in part.units[i].members):
             membership[elem].append(k)
-    selected: list[list] = [[] for _ in batches]
-    for path, summary in summaries:
-        if membership.keys().isdisjoint(summary.elements.keys()):
+    data: list[list[bytes]] = [[] for _ in batches]
+    sizes = [0] * len(batches)
+    for entry in summaries:
+        if membership.keys().isdisjoint(entry.summary.elements.keys()):
             continue
-        elements: dict[str, str] = {}
-        for triple in files.parsed(path).triples:
-            key = node_key(triple.subject)
-            elem = elements.get(key)
-            if elem is None:
-                elem = elements[key] = element(key)
-            for k in membership.get(elem, ()):
-                selected[k].append(triple)
+        index = None if files.is_parsed(entry.path) else cache.index(entry.key)
+        if index is not None:
+            _from_index(index, membership, entry.summary, data, sizes)
+        else:
+            _from_statements(files.parsed(entry.path).triples, membership, data, sizes)
     jobs = []
     for k, batch in enumerate(batches):
         targeted = [part.units[i].members[0] for i in batch if part.units[i].members[0] in part.targeted]
-        targeting = [f"{TARGETING} <{p}> {_nt(node)}" for node in targeted for p in sorted(part.targeted[node])]
-        data = serialize_triples(selected[k]) + ntriples(targeting)
-        jobs.append(Job(f"units {k}", data, len(selected[k]), scope.local_shapes,
+        data[k].append(ntriples(f"{TARGETING} <{p}> {_nt(node)}"
+                                for node in targeted for p in sorted(part.targeted[node])))
+        jobs.append(Job(f"units {k}", b"".join(data[k]), sizes[k], scope.local_shapes,
                         UnitBatch(set(batch), part.units, part.unit_of)))
-        selected[k] = []
+        data[k] = []
     return jobs
+
+
+def _from_index(index: dict[str, str], membership: dict[str, list[int]], summary: FileSummary,
+                data: list[list[bytes]], sizes: list[int]) -> None:
+    lines: list[list[str]] = [[] for _ in data]
+    for elem, text in index.items():
+        for k in membership.get(elem, ()):
+            lines[k].append(text)
+            sizes[k] += summary.elements[elem][1]
+    for k, texts in enumerate(lines):
+        if texts:  # each text: N-Triples lines without their final " ." (literals escape newlines)
+            data[k].append("".join(t.replace("\n", " .\n") + " .\n" for t in texts).encode("utf-8"))
+
+
+def _from_statements(triples: list, membership: dict[str, list[int]], data: list[list[bytes]],
+                     sizes: list[int]) -> None:
+    selected: list[list] = [[] for _ in data]
+    elements: dict[str, str] = {}
+    for triple in triples:
+        key = node_key(triple.subject)
+        elem = elements.get(key)
+        if elem is None:
+            elem = elements[key] = element(key)
+        for k in membership.get(elem, ()):
+            selected[k].append(triple)
+    for k, chosen in enumerate(selected):
+        if chosen:
+            data[k].append(serialize_triples(chosen))
+            sizes[k] += len(chosen)
 
 
 def _nt(node: str) -> str:

@@ -17,7 +17,8 @@ from ..model.load import ParsedFile
 from ..model.terms import entry_of
 from .scope import ALL, FULL, OBJECTS, Scope
 
-#: Stand-ins for the other end of a statement that a global shape reads only as a target.
+#: Stands for the other end of a statement read only to find targets (see scope: a global shape's
+#: projection; a shared unit's ``sh:targetObjectsOf`` statement).
 TARGETING = "<urn:claimgraph:targeting>"
 
 
@@ -42,15 +43,18 @@ def digest(*parts: str | bytes) -> bytes:
 @dataclass(frozen=True)
 class FileSummary:
     """``elements``: element -> (digest of its statements in this file, their number, the other
-    elements they point to); ``targeted``: (predicate, object node) for the predicates local shapes target the objects
-    of; ``projections``: per global shape of the scope, the N-Triples lines it reads."""
+    elements they point to); ``targeted``: (predicate, object node) for the predicates whose
+    objects local shapes target; ``projections``: per global shape of the scope, the N-Triples
+    lines it reads."""
 
     elements: dict[str, tuple[bytes, int, tuple[str, ...]]]
     targeted: frozenset[tuple[str, str]]
     projections: tuple[frozenset[str], ...]
 
 
-def summarise(parsed: ParsedFile, scope: Scope) -> FileSummary:
+def summarise(parsed: ParsedFile, scope: Scope) -> tuple[FileSummary, dict[str, str]]:
+    """The file's summary, and its statements as N-Triples lines by element (the index a later
+    run reads instead of parsing the file when it needs only some elements' statements)."""
     lines: dict[str, list[str]] = defaultdict(list)
     refs: dict[str, list[str]] = defaultdict(list)
     targeted: set[tuple[str, str]] = set()
@@ -86,6 +90,6 @@ def summarise(parsed: ParsedFile, scope: Scope) -> FileSummary:
                 proj.add(f"{TARGETING} <{p}> {o}")
             else:
                 proj.add(f"{s} <{p}> {TARGETING}")
-    summary = {e: (digest("\n".join(sorted(ls))), len(ls), tuple(sorted(set(refs.get(e, ())))))
-               for e, ls in lines.items()}
-    return FileSummary(summary, frozenset(targeted), tuple(frozenset(p) for p in projections))
+    index = {e: "\n".join(sorted(ls)) for e, ls in lines.items()}
+    summary = {e: (digest(text), len(lines[e]), tuple(sorted(set(refs.get(e, ()))))) for e, text in index.items()}
+    return FileSummary(summary, frozenset(targeted), tuple(frozenset(p) for p in projections)), index
