@@ -240,7 +240,8 @@ def table(rows: list[dict]) -> str:
             lines.append(f"| {r['triples']:,} | {r['violating']:.0%} | {r['pipeline']} | {r['runs']} | "
                          f"> {r.get('timeout')} (stopped) | | | | |")
             continue
-        lines.append(f"| {r['triples']:,} | {r['violating']:.0%} | {r['pipeline']} | {r['runs']} | {r['seconds']:.1f} | "
+        lines.append(f"| {r['triples']:,} | {r['violating']:.0%} | {r['pipeline']} | {r['runs']} | "
+                     f"{r['seconds']:.1f} | "
                      f"{r['cpu_seconds']:.1f} | {r['max_rss_mb']:,} | {r['tree_rss_mb']:,} | {r['violations']} |")
     return "\n".join(lines)
 
@@ -258,7 +259,8 @@ def ratios(rows: list[dict]) -> str:
                          f"{naive['timeout']} s; build {r['seconds']:.1f} s, at least "
                          f"{naive['timeout'] / r['seconds']:.1f}x faster")
             continue
-        lines.append(f"- {triples:,} statements, {violating:.0%} violating: build {naive['seconds'] / r['seconds']:.1f}x "
+        lines.append(f"- {triples:,} statements, {violating:.0%} violating: build "
+                     f"{naive['seconds'] / r['seconds']:.1f}x "
                      f"faster (wall), {naive['cpu_seconds'] / r['cpu_seconds']:.1f}x less CPU; same violations: "
                      f"{'yes' if same else 'NO'} ({r['violations']})")
     return "\n".join(lines)

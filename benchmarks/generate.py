@@ -9,8 +9,9 @@ The entries have the shapes of the real data (ontology/shapes.ttl) and the same 
 (https://w3id.org/claimgraph/id/KIND/SLUG): every entry has its claim, citations with locators
 and findings, keywords and dates; Capability entries add an evidence status, a research result,
 a sourced counterargument and the database's response; Incident entries an incident with its AI
-system, developer, deployer and setting; some Capability entries a contested interpretation with
-two candidate mechanisms (who holds each) and an escalation path. Shared resources grow with the
+system, developer, deployer and setting; one entry in ten (a Capability entry's research result,
+an Incident entry's incident) a contested interpretation with two candidate mechanisms (one held
+by a person, one "by some researchers"), and some Capability entries an escalation path. Shared resources grow with the
 entries: one source per 2 entries (preprints, peer-reviewed articles, system cards, blog posts,
 news articles; cited with a skewed popularity), one person per 5, one AI system per 10, one
 organisation per 20. Mechanisms and categories come from the ontology (so the data is read

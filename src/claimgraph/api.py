@@ -18,7 +18,7 @@ from .model.load import expand_paths, graph_from_files, load_project, load_shape
 from .model.project import Project, find_project
 from .model.terms import CG
 from .progress import task
-from .publish.export import FAST_FORMATS, FORMATS, RDFLIB_LIMIT, SortedTriples, check_format, serialize
+from .publish.export import FORMATS, SortedTriples, check_format, fast_writer, serialize
 from .publish.release import ReleaseContext
 from .publish.release import build as _build
 from .validate import ValidationCache, ValidationReport, validate_files
@@ -53,7 +53,7 @@ def export(paths: PathsArg = None, fmt: str = "turtle", *, root: str | Path | No
     check_format(fmt)
     with task("Loading"):
         parsed = parse_files(project_paths(project(root), paths, with_ontology=with_ontology))
-    if fmt in FAST_FORMATS and sum(len(p.triples) for p in parsed) > RDFLIB_LIMIT:
+    if fast_writer(sum(len(p.triples) for p in parsed), fmt):
         with task(f"Writing {fmt}"):
             return SortedTriples(t for p in parsed for t in p.triples).serialize(fmt)
     return serialize(graph_from_files(parsed), fmt)

@@ -51,3 +51,18 @@ def task(description: str, total: float | None = None) -> Iterator[Callable[[flo
         yield lambda amount=1: progress.advance(task_id, amount)
     finally:
         progress.remove_task(task_id)
+
+
+@contextmanager
+def no_threads() -> Iterator[None]:
+    """Stop the display's refresh thread for the block: forking while another thread may hold a
+    lock (on stderr, say) can leave the child process waiting for it for ever."""
+    progress = _active.get()
+    if progress is None or not progress.live.is_started:
+        yield
+        return
+    progress.stop()
+    try:
+        yield
+    finally:
+        progress.start()

@@ -14,7 +14,7 @@ from claimgraph.model.load import expand_paths, load_shapes, project_paths
 from claimgraph.model.project import find_project
 from claimgraph.validate import Stats, ValidationCache, run_validation
 
-from .conftest import CG, ENTRY, edit, entry_file, iri, one_run, statements
+from validation_support import CG, ENTRY, edit, entry_file, iri, one_run, statements
 
 XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 MODIFIED = iri("http://purl.org/dc/terms/modified")

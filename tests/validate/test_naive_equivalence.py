@@ -15,7 +15,7 @@ from claimgraph.publish.release import build, write_validation_report
 from claimgraph.validate import Tuning, ValidationCache, ValidationReport, validate_files
 from claimgraph.validate.shacl import findings_from_results, shapes_digest
 
-from .conftest import generate
+from validation_support import generate
 
 
 @pytest.fixture(scope="module")

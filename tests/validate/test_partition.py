@@ -12,7 +12,7 @@ from claimgraph.validate.scope import analyse_shapes
 from claimgraph.validate.summary import summarise
 from claimgraph.validate.units import partition
 
-from .conftest import one_run
+from validation_support import one_run
 
 SPLIT_EVERYTHING = Tuning(pool_bytes=0, parallel_at=0, split_at=0)
 

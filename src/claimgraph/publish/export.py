@@ -82,13 +82,19 @@ def serialize(graph: Graph, fmt: str) -> bytes:
     if fmt == "xml":
         return ox.serialize(_sorted_oxigraph_triples(graph), format=ox.RdfFormat.RDF_XML,
                             prefixes=_used_prefixes(graph))
-    if len(graph) > RDFLIB_LIMIT:
+    if fast_writer(len(graph), fmt):
         return SortedTriples(triple_to_oxigraph(t) for t in graph).serialize(fmt)
     if fmt == "nt":
         return SortedTriples(_sorted_oxigraph_triples(graph)).serialize("nt")
     if fmt == "turtle":
         return graph.serialize(format="turtle", encoding="utf-8")
     return _serialize_jsonld(graph)
+
+
+def fast_writer(statements: int, fmt: str) -> bool:
+    """Whether ``statements`` statements are written in ``fmt`` with pyoxigraph (SortedTriples)
+    rather than rdflib (serialize)."""
+    return fmt in FAST_FORMATS and statements > RDFLIB_LIMIT
 
 
 def check_format(fmt: str) -> None:
@@ -244,8 +250,16 @@ def _jsonld_chunks(triples: list) -> Iterator[bytes]:
     yield b"\n ]\n}\n"
 
 
+_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
+_encode_string = json.encoder.encode_basestring  # what the encoder itself uses for a str
+
+
 def _json(value) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    """``json.dumps(value, sort_keys=True, ensure_ascii=False)``, without building an encoder
+    per call (a million-statement dump makes millions of calls)."""
+    if type(value) is str:
+        return _encode_string(value)
+    return _ENCODER.encode(value)
 
 
 def _json_node(node: dict) -> str:

@@ -1,9 +1,10 @@
 """The validation cache directory (``.claimgraph-cache/validation`` in the project root).
 
 Everything in it is content-addressed: file summaries and statement indexes by the file's content
-and the shape scope, results by unit keys (see ``units``). A stale, missing or corrupt entry is only a cache miss;
-concurrent runs may each lose the other's additions, never get wrong answers. Only the entries
-used by the latest run are kept, so the directory does not grow without bound.
+and the shape scope, results by unit keys (see ``units``). A stale, missing or corrupt entry is
+only a cache miss; concurrent runs may each lose the other's additions, never get wrong answers.
+Only the entries used by the latest run are kept, so the directory does not grow without bound
+(validating a subset of the files forgets the rest).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from rdflib import Graph, URIRef
 
 from ..model.convert import add_to_graph
 from ..model.terms import bind_prefixes
+from ..progress import no_threads
 from .report import Finding
 from .scope import top_level_shapes, untarget
 from .shacl import run_shacl
@@ -85,7 +86,8 @@ def _ready() -> None:
 class WorkerPool:
     """Worker processes for validation jobs, forked when the pool is made. Make it before loading
     large data: a forked child shares its parent's memory pages, and its resident size counts
-    them, so children forked early stay small (they receive their data with each job)."""
+    them, so children forked early stay small (they receive their data with each job). Forking,
+    unlike spawning, does not re-run the caller's main module, so it works from any script."""
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = default_workers() if workers is None else workers
@@ -93,8 +95,9 @@ class WorkerPool:
         if self.workers > 1:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self.executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
-            self.executor.submit(_ready)  # starts the workers now, while this process is small
+            with no_threads():
+                self.executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+                self.executor.submit(_ready)  # starts the workers now, while this process is small
 
     def close(self) -> None:
         if self.executor is not None:
