@@ -126,5 +126,7 @@ def from_oxigraph_result(result) -> QueryResult:
             found = cache[term] = to_rdflib(term)
         return found
 
-    rows = [tuple(convert(solution[v]) for v in variables) for solution in result]
+    # a solution iterates over its values in the order of ``variables`` (None where unbound),
+    # much faster than looking each one up by variable
+    rows = [tuple(map(convert, solution)) for solution in result]
     return QueryResult("select", variables=names, rows=rows)
