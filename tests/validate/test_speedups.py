@@ -52,7 +52,7 @@ def results(data: Graph, shapes: Graph, *, faster: bool) -> Counter:
     for r in graph.subjects(RDF.type, SH.ValidationResult):
         found[tuple(graph.value(r, p) for p in (SH.focusNode, SH.resultPath, SH.value,
                                                 SH.sourceConstraintComponent, SH.resultSeverity,
-                                                SH.resultMessage))] += 1
+                                                SH.resultMessage, SH.sourceConstraint))] += 1
     return found
 
 
@@ -83,3 +83,75 @@ def test_speedups_are_undone_after_the_block():
     with faster_pyshacl():
         assert PropertyConstraintComponent._evaluate_property_shape is not before
     assert PropertyConstraintComponent._evaluate_property_shape is before
+
+
+# Every SPARQL constraint of the shapes broken somewhere in a copy of the bundled data, and kept
+# elsewhere: the constraints evaluated once per graph must find exactly what pyshacl finds one
+# focus node at a time.
+BREAK_EVERY_SPARQL_RULE = """
+PREFIX cg: <https://w3id.org/claimgraph/ontology#>
+PREFIX entry: <https://w3id.org/claimgraph/id/entry/>
+PREFIX mechanism: <https://w3id.org/claimgraph/id/mechanism/>
+PREFIX conf: <https://w3id.org/claimgraph/vocab/confidence/>
+PREFIX evst: <https://w3id.org/claimgraph/vocab/evidence-status/>
+DELETE { ?c cg:citation ?x } WHERE { entry:alignment-faking cg:counterargument ?c . ?c cg:citation ?x } ;
+DELETE { ?c cg:attacks ?claim } WHERE { entry:in-context-scheming cg:counterargument ?c ; cg:claim ?claim } ;
+DELETE { entry:sycophancy cg:evidenceStatus ?s } WHERE { entry:sycophancy cg:evidenceStatus ?s } ;
+INSERT { ?e cg:evidenceStatus evst:demonstrated-lab } WHERE { ?e a cg:Entry ; cg:entryType <https://w3id.org/claimgraph/vocab/entry-type/incident> } ;
+DELETE { entry:unintended-subgoals cg:declaredSourceCount ?n } INSERT { entry:unintended-subgoals cg:declaredSourceCount 9 }
+  WHERE { entry:unintended-subgoals cg:declaredSourceCount ?n } ;
+DELETE { ?e cg:confidence ?c } INSERT { ?e cg:confidence conf:verified }
+  WHERE { VALUES ?e { entry:alignment-faking entry:shutdown-resistance } ?e cg:confidence ?c } ;
+INSERT { ?b cg:arxivId ?id } WHERE { ?a cg:arxivId ?id . FILTER (?id = "1912.01683") ?b cg:arxivId "2105.14111" } ;
+DELETE { ?s cg:authority ?a } INSERT { ?s a cg:Preprint }
+  WHERE { entry:shutdown-resistance cg:citation/cg:source ?s OPTIONAL { ?s cg:authority ?a } } ;
+INSERT DATA { mechanism:sycophancy cg:escalatesTo mechanism:sabotage }
+"""
+
+
+def test_sparql_constraints_once_per_graph_find_what_each_focus_node_finds(project_graph, root):
+    from claimgraph.model.project import find_project
+    data = Graph()
+    for triple in project_graph:
+        data.add(triple)
+    data.update(BREAK_EVERY_SPARQL_RULE)
+    shapes = load_shapes(find_project(root))
+    plain = results(data, shapes, faster=False)
+    broken = {key[6] for key in plain if key[3] == SH.SPARQLConstraintComponent}
+    assert len(broken) == len(set(shapes.objects(None, SH.select))) == 9  # every SPARQL rule, broken
+    assert results(data, shapes, faster=True) == plain
+
+
+def test_every_sparql_constraint_of_the_shapes_is_evaluated_once_per_graph(root):
+    """The speed-up applies to all of them (a query the check refuses still works, slowly)."""
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    from claimgraph.model.project import find_project
+    from claimgraph.validate.speedups import _bulk_safe
+    shapes = load_shapes(find_project(root))
+    prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in shapes.namespaces())
+    selects = list(shapes.objects(None, SH.select))
+    assert len(selects) >= 9
+    for select in selects:
+        assert _bulk_safe(translateQuery(parseQuery(prefixes + str(select))).algebra), str(select)
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT ?o WHERE { $this <p> ?o }",                                      # $this not projected
+    "SELECT $this WHERE { OPTIONAL { $this <p> ?o } }",                      # bound only optionally
+    "SELECT $this WHERE { ?x <p> ?o FILTER ($this = ?x) }",                  # only in an expression
+    "SELECT $this WHERE { { $this <p> ?o } UNION { ?o <p> ?x } }",           # one branch only
+    "SELECT $this WHERE { { SELECT $this WHERE { $this <p> ?o } } }",        # a sub-query
+    "SELECT $this WHERE { $this <p> ?o MINUS { $this <q> ?o } }",
+    "SELECT $this WHERE { $this <p> ?o VALUES ?o { 1 } }",
+    "SELECT $this (COUNT(*) AS ?n) WHERE { $this <p> ?o }",                  # counts across nodes
+    "SELECT $this (SAMPLE(?o) AS ?x) WHERE { $this <p> ?o } GROUP BY ?o",
+    "SELECT $this WHERE { $this <p> ?o BIND (?o AS ?this) }",
+])
+def test_queries_whose_answer_depends_on_pre_binding_run_per_focus_node(query):
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    from claimgraph.validate.speedups import _bulk_safe
+    assert not _bulk_safe(translateQuery(parseQuery(query)).algebra)

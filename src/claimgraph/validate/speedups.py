@@ -22,6 +22,16 @@ which pyshacl's shape validation accepts and evaluates node by node, with the sa
 value node met a second time (the same node under two focus nodes) is validated again on its
 own, so repeated results repeat as before.
 
+**SPARQL constraints once per graph.** A constraint whose query is a plain selection over a
+pattern that binds ``$this`` (see ``_bulk_safe``: ``$this`` projected and bound by a triple
+pattern of the required part of the top-level group, grouped by when the query aggregates; no
+sub-queries, UNION, MINUS, VALUES or GRAPH) is run once per data graph with ``$this`` free, and
+each focus node gets the solutions whose ``$this`` is that node: for such queries, the solutions
+of the query with ``$this`` pre-bound to a node are exactly those, since every solution binds
+``$this`` through the pattern and nothing else in the query depends on which node it is.
+pyshacl's own code turns the solutions into results. Other queries run per focus node as before.
+A test compares the two ways on every SPARQL constraint of the shapes.
+
 **Query checks.** Before each of those per-focus-node queries pyshacl checks the query text with
 four regular expressions (no MINUS, VALUES, SERVICE, nested SELECT rules); the verdict depends only
 on the text and on which variables may be pre-bound, so a passed check is remembered.
@@ -35,6 +45,9 @@ from contextlib import contextmanager
 import pyshacl.shape as _pyshacl_shape
 from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
 from pyshacl.constraints.core.shape_based_constraints import PropertyConstraintComponent
+from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.term import Variable
 from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
 from rdflib.plugins.sparql import processor as _processor
 from rdflib.plugins.sparql.algebra import translateQuery
@@ -45,6 +58,8 @@ _depth = 0
 _original = _processor.SPARQLProcessor.query
 _original_check = SPARQLQueryHelper.check_invalid_sparql
 _original_property = PropertyConstraintComponent._evaluate_property_shape
+_original_sparql = SPARQLBasedConstraint._validate_sparql_query
+_THIS = Variable("this")
 _MISSING = object()
 
 
@@ -109,6 +124,105 @@ def _batched_property_shape(self, executor, prop_shape, target_graph, focus_valu
     return non_conformant, reports
 
 
+def _binds_this(node) -> bool:
+    """Whether every solution of the pattern binds ``$this`` through one of its triple patterns
+    (OPTIONAL's right side and expressions do not count; both sides of a UNION must)."""
+    name = getattr(node, "name", None)
+    if name == "BGP":
+        return any(_THIS in triple for triple in node.triples)
+    if name == "Join":
+        return _binds_this(node.p1) or _binds_this(node.p2)
+    if name == "Union":
+        return _binds_this(node.p1) and _binds_this(node.p2)
+    if name == "LeftJoin":
+        return _binds_this(node.p1)
+    if name in ("Filter", "Extend", "Project", "Distinct", "Reduced", "Group", "AggregateJoin", "OrderBy"):
+        return _binds_this(node.p)
+    return False
+
+
+#: algebra (and, inside EXISTS, parse-tree) nodes of plain selections
+_SAFE_NODES = {"SelectQuery", "Project", "Distinct", "Reduced", "Filter", "Join", "LeftJoin", "Union", "BGP",
+               "Extend", "Group", "AggregateJoin", "OrderBy", "TrueFilter", "GroupGraphPatternSub",
+               "TriplesBlock", "GroupOrUnionGraphPattern", "OptionalGraphPattern"}
+_EXPRESSIONS = ("Builtin_", "Aggregate_", "RelationalExpression", "ConditionalAndExpression",
+                "ConditionalOrExpression", "UnaryNot", "AdditiveExpression", "MultiplicativeExpression",
+                "UnaryMinus", "UnaryPlus", "Function")
+
+
+def _bulk_safe(algebra) -> bool:
+    """Whether the solutions of the query with ``$this`` pre-bound to a node are its solutions
+    with ``$this`` free whose ``$this`` is that node (see the module docstring)."""
+    if algebra.name != "SelectQuery" or _THIS not in (algebra.get("PV") or ()):
+        return False
+
+    def nodes(node):
+        if isinstance(node, CompValue):
+            yield node
+            for value in node.values():
+                yield from nodes(value)
+        elif isinstance(node, (list, tuple)):
+            for value in node:
+                yield from nodes(value)
+
+    found = list(nodes(algebra.p))
+    # rdflib projects a grouping variable as SAMPLE(?var) bound back to ?var
+    samples = {n.res: n.vars for n in found if n.name == "Aggregate_Sample"}
+    for node in found:
+        name = node.name
+        if name.startswith(_EXPRESSIONS):
+            continue
+        if name not in _SAFE_NODES:
+            return False  # sub-queries, MINUS, VALUES, GRAPH, SERVICE, anything unknown
+        if name == "Group" and (node.expr is None or _THIS not in node.expr):
+            return False  # aggregates across focus nodes
+        if name == "Extend" and node.var == _THIS and samples.get(node.expr) != _THIS:
+            return False  # BIND (... AS $this)
+    return _binds_this(algebra.p)
+
+
+class _Solutions:
+    """The part of a query's results that pyshacl reads: ``bindings`` and the rows."""
+
+    def __init__(self, rows: list) -> None:
+        self.rows = rows
+        self.bindings = rows
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+    def __iter__(self):
+        return iter(self.rows)
+
+
+class _Answering:
+    def __init__(self, solutions: _Solutions) -> None:
+        self.solutions = solutions
+
+    def query(self, *_args, **_kwargs) -> _Solutions:
+        return self.solutions
+
+
+def _bulk_sparql(tables: dict, safe: dict):
+    def validate_sparql_query(self, query, init_binds, target_graph):
+        this = init_binds.get("this")
+        verdict = safe.get(query)
+        if verdict is None:
+            verdict = safe[query] = _bulk_safe(translateQuery(parseQuery(query)).algebra)
+        if this is None or not verdict:
+            return _original_sparql(self, query, init_binds, target_graph)
+        others = tuple(sorted((k, v) for k, v in init_binds.items() if k != "this"))
+        key = (id(target_graph), query, others)
+        entry = tables.get(key)
+        if entry is None:
+            rows: dict = {}
+            for row in target_graph.query(query, initBindings=dict(others)):
+                rows.setdefault(row.this, []).append(row)
+            entry = tables[key] = (target_graph, rows)  # the graph is kept: its id stays unique
+        return _original_sparql(self, query, init_binds, _Answering(_Solutions(entry[1].get(this, []))))
+    return validate_sparql_query
+
+
 @contextmanager
 def faster_pyshacl() -> Iterator[None]:
     """Apply the speed-ups for the duration of the block (re-entrant)."""
@@ -118,6 +232,7 @@ def faster_pyshacl() -> Iterator[None]:
         _processor.SPARQLProcessor.query = _memoised_query({})
         SPARQLQueryHelper.check_invalid_sparql = _remembered_check(set())
         PropertyConstraintComponent._evaluate_property_shape = _batched_property_shape
+        SPARQLBasedConstraint._validate_sparql_query = _bulk_sparql({}, {})
         _pyshacl_shape.CONSTRAINT_PARAMS = (_IndexedList(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
     _depth += 1
     try:
@@ -128,6 +243,7 @@ def faster_pyshacl() -> Iterator[None]:
             _processor.SPARQLProcessor.query = _original
             SPARQLQueryHelper.check_invalid_sparql = _original_check
             PropertyConstraintComponent._evaluate_property_shape = _original_property
+            SPARQLBasedConstraint._validate_sparql_query = _original_sparql
             if saved_params is _MISSING:
                 del _pyshacl_shape.CONSTRAINT_PARAMS
             else:
