@@ -203,12 +203,15 @@ class _Answering:
         return self.solutions
 
 
-def _bulk_sparql(tables: dict, safe: dict):
+_verdicts: dict[str, bool] = {}  # query text -> _bulk_safe (it depends on the text only)
+
+
+def _bulk_sparql(tables: dict):
     def validate_sparql_query(self, query, init_binds, target_graph):
         this = init_binds.get("this")
-        verdict = safe.get(query)
+        verdict = _verdicts.get(query)
         if verdict is None:
-            verdict = safe[query] = _bulk_safe(translateQuery(parseQuery(query)).algebra)
+            verdict = _verdicts[query] = _bulk_safe(translateQuery(parseQuery(query)).algebra)
         if this is None or not verdict:
             return _original_sparql(self, query, init_binds, target_graph)
         others = tuple(sorted((k, v) for k, v in init_binds.items() if k != "this"))
@@ -232,7 +235,7 @@ def faster_pyshacl() -> Iterator[None]:
         _processor.SPARQLProcessor.query = _memoised_query({})
         SPARQLQueryHelper.check_invalid_sparql = _remembered_check(set())
         PropertyConstraintComponent._evaluate_property_shape = _batched_property_shape
-        SPARQLBasedConstraint._validate_sparql_query = _bulk_sparql({}, {})
+        SPARQLBasedConstraint._validate_sparql_query = _bulk_sparql({})
         _pyshacl_shape.CONSTRAINT_PARAMS = (_IndexedList(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
     _depth += 1
     try:
