@@ -22,6 +22,14 @@ which pyshacl's shape validation accepts and evaluates node by node, with the sa
 value node met a second time (the same node under two focus nodes) is validated again on its
 own, so repeated results repeat as before.
 
+**sh:or over many value nodes at once.** pyshacl checks each value node against each shape of
+an ``sh:or`` list one call at a time. Here each shape is checked on all the value nodes not yet
+known to conform in one call; when that call does not conform, the nodes are halved and checked
+again, down to single nodes, which are then checked exactly as pyshacl does. A set of nodes
+conforms to a shape exactly when each of them does (constraints are evaluated node by node), so
+every value node ends up with pyshacl's verdict; the reports of these calls are discarded, as
+pyshacl discards them.
+
 **SPARQL constraints once per graph.** A constraint whose query is a plain selection over a
 pattern that binds ``$this`` (see ``_bulk_safe``: ``$this`` projected and bound by a triple
 pattern of the required part of the top-level group, grouped by when the query aggregates; no
@@ -44,6 +52,7 @@ from contextlib import contextmanager
 
 import pyshacl.shape as _pyshacl_shape
 from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
+from pyshacl.constraints.core.logical_constraints import OrConstraintComponent
 from pyshacl.constraints.core.shape_based_constraints import PropertyConstraintComponent
 from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -59,6 +68,7 @@ _original = _processor.SPARQLProcessor.query
 _original_check = SPARQLQueryHelper.check_invalid_sparql
 _original_property = PropertyConstraintComponent._evaluate_property_shape
 _original_sparql = SPARQLBasedConstraint._validate_sparql_query
+_original_or = OrConstraintComponent._evaluate_or_constraint
 _THIS = Variable("this")
 _MISSING = object()
 
@@ -122,6 +132,50 @@ def _batched_property_shape(self, executor, prop_shape, target_graph, focus_valu
         non_conformant = non_conformant or not conforms
         reports.extend(found_reports)
     return non_conformant, reports
+
+
+def _or_shapes(component, or_c) -> list | None:
+    """The shapes of an sh:or list, as pyshacl finds them; None where pyshacl would raise."""
+    sg = component.shape.sg
+    items = set(sg.graph.items(or_c))
+    shapes = []
+    for item in items:
+        if sg.is_filtered_out_shape(item):
+            continue
+        shape = component.shape.get_other_shape(item)
+        if not shape:
+            return None
+        shapes.append(shape)
+    return shapes if items else None
+
+
+def _conforming(shape, executor, target_graph, nodes: list, path: list) -> set:
+    """The nodes that conform to ``shape``, found by halving the nodes that do not."""
+    if not nodes:
+        return set()
+    conforms, _reports = shape.validate(executor, target_graph, focus=nodes[0] if len(nodes) == 1 else nodes,
+                                        _evaluation_path=path[:])
+    if conforms:
+        return set(nodes)
+    if len(nodes) == 1:
+        return set()
+    middle = len(nodes) // 2
+    return (_conforming(shape, executor, target_graph, nodes[:middle], path)
+            | _conforming(shape, executor, target_graph, nodes[middle:], path))
+
+
+def _batched_or_constraint(self, executor, or_c, target_graph, focus_value_nodes, _evaluation_path):
+    shapes = _or_shapes(self, or_c)
+    if not shapes:  # pyshacl's own errors, or nothing to check
+        return _original_or(self, executor, or_c, target_graph, focus_value_nodes, _evaluation_path)
+    values = list(dict.fromkeys(v for value_nodes in focus_value_nodes.values() for v in value_nodes))
+    passed: set = set()
+    for shape in shapes:
+        passed |= _conforming(shape, executor, target_graph, [v for v in values if v not in passed],
+                              _evaluation_path)
+    reports = [self.make_v_result(target_graph, f, value_node=v)
+               for f, value_nodes in focus_value_nodes.items() for v in value_nodes if v not in passed]
+    return bool(reports), reports
 
 
 def _binds_this(node) -> bool:
@@ -236,6 +290,7 @@ def faster_pyshacl() -> Iterator[None]:
         SPARQLQueryHelper.check_invalid_sparql = _remembered_check(set())
         PropertyConstraintComponent._evaluate_property_shape = _batched_property_shape
         SPARQLBasedConstraint._validate_sparql_query = _bulk_sparql({})
+        OrConstraintComponent._evaluate_or_constraint = _batched_or_constraint
         _pyshacl_shape.CONSTRAINT_PARAMS = (_IndexedList(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
     _depth += 1
     try:
@@ -247,6 +302,7 @@ def faster_pyshacl() -> Iterator[None]:
             SPARQLQueryHelper.check_invalid_sparql = _original_check
             PropertyConstraintComponent._evaluate_property_shape = _original_property
             SPARQLBasedConstraint._validate_sparql_query = _original_sparql
+            OrConstraintComponent._evaluate_or_constraint = _original_or
             if saved_params is _MISSING:
                 del _pyshacl_shape.CONSTRAINT_PARAMS
             else:
