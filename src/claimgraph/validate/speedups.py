@@ -32,8 +32,8 @@ pyshacl discards them.
 
 **SPARQL constraints once per graph.** A constraint whose query is a plain selection over a
 pattern that binds ``$this`` (see ``_bulk_safe``: ``$this`` projected and bound by a triple
-pattern of the required part of the top-level group, grouped by when the query aggregates; no
-sub-queries, UNION, MINUS, VALUES or GRAPH) is run once per data graph with ``$this`` free, and
+pattern of the required part of the query, on both sides of a UNION; grouped by when the query
+aggregates; no sub-queries, MINUS, VALUES or GRAPH) is run once per data graph with ``$this`` free, and
 each focus node gets the solutions whose ``$this`` is that node: for such queries, the solutions
 of the query with ``$this`` pre-bound to a node are exactly those, since every solution binds
 ``$this`` through the pattern and nothing else in the query depends on which node it is.
@@ -55,13 +55,13 @@ from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS
 from pyshacl.constraints.core.logical_constraints import OrConstraintComponent
 from pyshacl.constraints.core.shape_based_constraints import PropertyConstraintComponent
 from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
-from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.term import Variable
 from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
 from rdflib.plugins.sparql import processor as _processor
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.evaluate import evalQuery
 from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.term import Variable
 
 _depth = 0
 _original = _processor.SPARQLProcessor.query
