@@ -40,7 +40,10 @@ def test_contested_mechanisms(run):
         (E3, "incident:fx-incident-a", "mechanism:specification-gaming", ADA, "Ada Example", "some researchers", "true"),
     ]
     assert rows(run("contested-mechanisms", kind="cg:ResearchResult")) == []
-    assert len(run("contested-mechanisms", kind="cg:Evidence").rows) == 0  # no inference: items are typed Incident
+    # items are typed cg:Incident only; kind matches subclasses, so cg:Evidence (their superclass)
+    # finds the same rows
+    assert rows(run("contested-mechanisms", kind="cg:Evidence")) == rows(run("contested-mechanisms"))
+    assert len(run("contested-mechanisms", kind="cg:Evidence").rows) == 2
 
 
 def test_counterarguments(run):
