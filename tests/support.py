@@ -3,8 +3,10 @@ unique names, so tests import from here, never from ``conftest``)."""
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import socket
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,3 +29,18 @@ def chromium_executable() -> str:
     if not path:
         raise RuntimeError("Debian's chromium is required for browser tests; scripts/test.sh installs it")
     return path
+
+
+def generate_project(out: Path, entries: int, violating: float = 0.0, seed: int = 3) -> Path:
+    """A claimgraph project at ``out``: the real ontology and data from benchmarks/generate.py
+    (imported once, by path: benchmarks/ is not a package)."""
+    name = "claimgraph_benchmarks_generate"
+    generator = sys.modules.get(name)
+    if generator is None:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "generate.py")
+        generator = sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(generator)
+    shutil.copytree(ROOT / "ontology", out / "ontology")
+    generator.generate(entries, out / "data", seed=seed, violating_fraction=violating, root=ROOT)
+    (out / "data" / "manifest.json").unlink()
+    return out

@@ -4,11 +4,8 @@ reused, and a failure never leaves a half-written release."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -23,29 +20,17 @@ from claimgraph.publish.describe import describe_release
 from claimgraph.publish.export import RDFLIB_LIMIT
 from claimgraph.publish.release import ReleaseContext, build, write_dumps, write_validation_report
 
+from support import generate_project
+
 DUMPS = {"claimgraph.ttl": ox.RdfFormat.TURTLE, "claimgraph.nt": ox.RdfFormat.N_TRIPLES,
          "claimgraph.jsonld": ox.RdfFormat.JSON_LD}
 STEPS = [write_dumps, write_validation_report]
 
 
-def generate(root: Path, out: Path, entries: int, violating: float = 0.0) -> Path:
-    """A project at ``out``: the real ontology and data from benchmarks/generate.py."""
-    name = "claimgraph_benchmarks_generate"
-    generator = sys.modules.get(name)
-    if generator is None:
-        spec = importlib.util.spec_from_file_location(name, root / "benchmarks" / "generate.py")
-        generator = sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(generator)
-    shutil.copytree(root / "ontology", out / "ontology")
-    generator.generate(entries, out / "data", seed=5, violating_fraction=violating, root=root)
-    (out / "data" / "manifest.json").unlink()
-    return out
-
-
 @pytest.fixture(scope="module")
 def large(root, tmp_path_factory):
     """A conforming project above RDFLIB_LIMIT statements, built once."""
-    proj = generate(root, tmp_path_factory.mktemp("large") / "proj", entries=1000)
+    proj = generate_project(tmp_path_factory.mktemp("large") / "proj", entries=1000, seed=5)
     out = proj.parent / "first"
     build(out, project=find_project(proj), steps=STEPS, use_cache=False)
     return proj, out
@@ -123,7 +108,7 @@ def test_a_failing_step_leaves_the_previous_release(large, tmp_path):
 
 
 def test_violations_found_by_the_workers_write_nothing(root, tmp_path):
-    proj = generate(root, tmp_path / "proj", entries=1000, violating=0.01)
+    proj = generate_project(tmp_path / "proj", entries=1000, violating=0.01, seed=5)
     out = tmp_path / "release"
     for use_cache in (False, True):  # the second time, the violations come from the cache
         with pytest.raises(FindingsError) as err:

@@ -6,12 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from validation_support import generate
+from support import generate_project
 
 
 @pytest.fixture(scope="session")
-def synthetic_template(root, tmp_path_factory) -> Path:
-    return generate(root, tmp_path_factory.mktemp("synthetic") / "proj", entries=24, violating=0.1)
+def synthetic_template(tmp_path_factory) -> Path:
+    return generate_project(tmp_path_factory.mktemp("synthetic") / "proj", entries=24, violating=0.1)
 
 
 @pytest.fixture

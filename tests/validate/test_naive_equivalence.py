@@ -15,12 +15,12 @@ from claimgraph.publish.release import build, write_validation_report
 from claimgraph.validate import Tuning, ValidationCache, ValidationReport, validate_files
 from claimgraph.validate.shacl import findings_from_results, shapes_digest
 
-from validation_support import generate
+from support import generate_project
 
 
 @pytest.fixture(scope="module")
-def violating(root, tmp_path_factory):
-    return generate(root, tmp_path_factory.mktemp("naive") / "proj", entries=40, violating=0.1)
+def violating(tmp_path_factory):
+    return generate_project(tmp_path_factory.mktemp("naive") / "proj", entries=40, violating=0.1)
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,14 @@ import pyshacl
 import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery
 
 from claimgraph.model.load import load_project, load_shapes
 from claimgraph.model.project import find_project
-from claimgraph.validate.speedups import faster_pyshacl
+from claimgraph.validate.speedups import _bulk_safe, faster_pyshacl
 
-from validation_support import generate
+from support import generate_project
 
 PREFIXES = """
 @prefix sh: <http://www.w3.org/ns/shacl#> .
@@ -70,8 +72,8 @@ def test_shared_value_nodes_give_the_same_results_as_often():
 
 
 @pytest.fixture(scope="module")
-def violating_project(root, tmp_path_factory):
-    return generate(root, tmp_path_factory.mktemp("speedups") / "proj", entries=30, violating=0.15, seed=5)
+def violating_project(tmp_path_factory):
+    return generate_project(tmp_path_factory.mktemp("speedups") / "proj", entries=30, violating=0.15, seed=5)
 
 
 def test_real_shapes_on_violating_data_give_the_same_results(violating_project):
@@ -115,7 +117,6 @@ INSERT DATA { mechanism:sycophancy cg:escalatesTo mechanism:sabotage }
 
 
 def test_sparql_constraints_once_per_graph_find_what_each_focus_node_finds(project_graph, root):
-    from claimgraph.model.project import find_project
     data = Graph()
     for triple in project_graph:
         data.add(triple)
@@ -129,11 +130,6 @@ def test_sparql_constraints_once_per_graph_find_what_each_focus_node_finds(proje
 
 def test_every_sparql_constraint_of_the_shapes_is_evaluated_once_per_graph(root):
     """The speed-up applies to all of them (a query the check refuses still works, slowly)."""
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery
-
-    from claimgraph.model.project import find_project
-    from claimgraph.validate.speedups import _bulk_safe
     shapes = load_shapes(find_project(root))
     prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in shapes.namespaces())
     selects = list(shapes.objects(None, SH.select))
@@ -155,8 +151,4 @@ def test_every_sparql_constraint_of_the_shapes_is_evaluated_once_per_graph(root)
     "SELECT $this WHERE { $this <p> ?o BIND (?o AS ?this) }",
 ])
 def test_queries_whose_answer_depends_on_pre_binding_run_per_focus_node(query):
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery
-
-    from claimgraph.validate.speedups import _bulk_safe
     assert not _bulk_safe(translateQuery(parseQuery(query)).algebra)

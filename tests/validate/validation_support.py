@@ -1,12 +1,9 @@
-"""Helpers for the validation tests (importable by name, unlike conftest modules): a small
-synthetic project from benchmarks/generate.py, editing its files, and the reference: the whole
-graph validated in one pyshacl run."""
+"""Helpers for the validation tests (importable by name, unlike conftest modules): editing a
+project's files, and the reference: the whole graph validated in one pyshacl run. Generated
+projects come from ``support.generate_project``."""
 
 from __future__ import annotations
 
-import importlib.util
-import shutil
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,20 +14,6 @@ from claimgraph.validate import ValidationReport, validate
 
 ENTRY = "https://w3id.org/claimgraph/id/entry/"
 CG = "https://w3id.org/claimgraph/ontology#"
-
-
-def generate(root: Path, out: Path, entries: int, violating: float = 0.0, seed: int = 3) -> Path:
-    """A claimgraph project at ``out``: the real ontology and data from benchmarks/generate.py."""
-    name = "claimgraph_benchmarks_generate"
-    generator = sys.modules.get(name)
-    if generator is None:
-        spec = importlib.util.spec_from_file_location(name, root / "benchmarks" / "generate.py")
-        generator = sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(generator)
-    shutil.copytree(root / "ontology", out / "ontology")
-    generator.generate(entries, out / "data", seed=seed, violating_fraction=violating, root=root)
-    (out / "data" / "manifest.json").unlink()
-    return out
 
 
 def one_run(root: Path) -> ValidationReport:

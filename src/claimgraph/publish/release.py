@@ -23,7 +23,6 @@ from .. import __version__
 from ..errors import FindingsError
 from ..model.load import ParsedFile, expand_paths, graph_from_files, load_shapes, parse_file, project_paths
 from ..model.project import Project, find_project
-from ..model.terms import bind_prefixes
 from ..progress import task
 from ..validate import ValidationCache, ValidationReport, start_validation, worker_pool
 from .describe import ReleaseStatistics, describe_release
