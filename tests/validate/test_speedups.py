@@ -14,7 +14,7 @@ from rdflib.plugins.sparql.parser import parseQuery
 
 from claimgraph.model.load import load_project, load_shapes
 from claimgraph.model.project import find_project
-from claimgraph.validate.speedups import _bulk_safe, faster_pyshacl
+from claimgraph.validate.speedups import _bulk_safe, faster_pyshacl, without_text_report
 
 from support import generate_project
 
@@ -76,12 +76,30 @@ def violating_project(tmp_path_factory):
     return generate_project(tmp_path_factory.mktemp("speedups") / "proj", entries=30, violating=0.15, seed=5)
 
 
-def test_real_shapes_on_violating_data_give_the_same_results(violating_project):
+@pytest.fixture(scope="module")
+def violating_graphs(violating_project):
+    """The violating project's data and shapes graphs, and what plain pyshacl finds in them."""
     project = find_project(violating_project)
     data, shapes = load_project(project), load_shapes(project)
-    plain = results(data, shapes, faster=False)
+    return data, shapes, results(data, shapes, faster=False)
+
+
+def test_real_shapes_on_violating_data_give_the_same_results(violating_graphs):
+    data, shapes, plain = violating_graphs
     assert sum(plain.values()) >= 3
     assert results(data, shapes, faster=True) == plain
+
+
+def test_without_text_report_the_results_graph_is_unchanged(violating_graphs):
+    data, shapes, plain = violating_graphs
+    with without_text_report():
+        conforms, _graph, text = pyshacl.validate(data, shacl_graph=shapes, advanced=True, allow_warnings=True,
+                                                  inference="none", abort_on_first=False)
+        assert results(data, shapes, faster=True) == plain
+    assert not conforms and "Constraint Violation" not in text
+    _c, _g, plain_text = pyshacl.validate(data, shacl_graph=shapes, advanced=True, allow_warnings=True,
+                                          inference="none", abort_on_first=False)
+    assert "Constraint Violation" in plain_text  # undone after the block
 
 
 def test_speedups_are_undone_after_the_block():
