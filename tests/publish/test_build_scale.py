@@ -5,6 +5,7 @@ reused, and a failure never leaves a half-written release."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import shutil
 
 import pyoxigraph as ox
@@ -13,7 +14,7 @@ from rdflib.compare import isomorphic
 
 from claimgraph import api
 from claimgraph.cli import main
-from claimgraph.errors import FindingsError
+from claimgraph.errors import FindingsError, RDFSyntaxError
 from claimgraph.model.load import parse_files, project_paths
 from claimgraph.model.project import find_project
 from claimgraph.publish.describe import describe_release
@@ -47,6 +48,34 @@ def test_dumps_are_byte_identical_across_builds(large, tmp_path):
     build(again, project=find_project(proj), steps=STEPS, use_cache=False)
     for f in first.iterdir():
         assert f.read_bytes() == (again / f.name).read_bytes(), f.name
+
+
+def test_dumps_written_by_a_worker_equal_those_written_in_process(large, tmp_path):
+    """With workers, a worker parses the files again and writes the dumps and counts the
+    statistics (void.ttl); without, the main process does: the release is the same."""
+    proj, _first = large
+    releases = {}
+    for workers in (1, 2):
+        out = tmp_path / f"workers-{workers}"
+        build(out, project=find_project(proj), steps=STEPS, use_cache=False, workers=workers)
+        releases[workers] = {f.name: f.read_bytes() for f in out.iterdir()}
+    assert releases[1] == releases[2]
+    assert {"claimgraph.ttl", "claimgraph.nt", "claimgraph.jsonld", "void.ttl"} <= set(releases[2])
+
+
+def test_bad_input_leaves_no_worker_behind(large, tmp_path):
+    """A syntax error found while the dump worker is busy: the error names the file, the
+    workers are stopped and reaped, and nothing is written."""
+    proj, _first = large
+    broken = tmp_path / "proj"
+    shutil.copytree(proj, broken)
+    victim = sorted((broken / "data").rglob("*.ttl"))[-1]
+    victim.write_text(victim.read_text() + "\nthis is not turtle\n")
+    with pytest.raises(RDFSyntaxError) as err:
+        build(tmp_path / "release", project=find_project(broken), steps=STEPS, use_cache=False, workers=2)
+    assert victim.name in str(err.value)
+    assert multiprocessing.active_children() == []
+    assert not (tmp_path / "release").exists()
 
 
 def test_dumps_reparse_to_the_loaded_statements(large):

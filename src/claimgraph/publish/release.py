@@ -20,6 +20,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from .. import __version__
+from ..collector import collector_paused
 from ..errors import FindingsError
 from ..model.load import ParsedFile, expand_paths, graph_from_files, load_shapes, parse_file, project_paths
 from ..model.project import Project, find_project
@@ -52,6 +53,7 @@ class ReleaseContext:
         self._dumps: dict[str, bytes] = {}
         self._sorted_triples: SortedTriples | None = None
         self._size: int | None = None
+        self._statistics: ReleaseStatistics | None = None
 
     @property
     def graph(self) -> Graph:
@@ -75,7 +77,9 @@ class ReleaseContext:
         and 1.3 GB per million statements)."""
         if self._graph is not None or not self._parsed:
             return ReleaseStatistics.of_graph(self.graph)
-        return ReleaseStatistics.of_triples(self._sorted().triples)
+        if self._statistics is None:
+            self._statistics = ReleaseStatistics.of_triples(self._sorted().triples)
+        return self._statistics
 
     def _statement_count(self) -> int:
         return sum(len(p.triples) for p in self._parsed) if self._graph is None else len(self._graph)
@@ -86,11 +90,21 @@ class ReleaseContext:
             self._size = len(self._sorted_triples)
         return self._sorted_triples
 
+    def adopt_dumps(self, prepared: PreparedDumps) -> None:
+        """Take the dumps and statistics a worker prepared from the same files."""
+        dumps, statistics = prepared
+        self._dumps.update(dumps)
+        if self._graph is None and self._parsed:
+            self._statistics = statistics
+
     def prepare_dumps(self, formats=DUMP_FORMATS) -> None:
-        """Serialise the dumps now (e.g. while workers validate), then free the sorted copy of
-        the statements they were written from."""
+        """Serialise the dumps and count the release statistics now (e.g. while workers
+        validate), then free the sorted copy of the statements they were made from (sorting
+        again later would cost ~5 s per million statements)."""
         for fmt in formats:
             self.dump(fmt)
+        if self._graph is None and self._parsed:
+            self.statistics()
         self._sorted_triples = None
 
     def dump(self, fmt: str) -> bytes:
@@ -113,6 +127,19 @@ class ReleaseContext:
 
 
 ReleaseStep = Callable[[ReleaseContext], None]
+
+#: dumps by format, and the release statistics
+PreparedDumps = tuple[dict[str, bytes], ReleaseStatistics | None]
+
+
+def prepare_dumps_of(paths: list[Path], formats=DUMP_FORMATS) -> PreparedDumps:
+    """The dumps and statistics of the files, made as ``ReleaseContext.prepare_dumps`` makes
+    them (the same parser, the same code): run in a worker process while the main one plans the
+    validation."""
+    with collector_paused():
+        ctx = ReleaseContext(None, None, None, "", Path("."), parsed=[parse_file(path) for path in paths])
+        ctx.prepare_dumps(formats)
+    return ctx._dumps, ctx._statistics
 
 
 def write_dumps(ctx: ReleaseContext) -> None:
@@ -149,17 +176,23 @@ def build(out: str | Path = "release", *, project: Project | None = None, versio
     steps = steps if steps is not None else default_steps()
     paths = expand_paths(project_paths(project))
     with worker_pool(paths, workers) as pool:  # before loading: the workers stay small
-        with task("Loading", total=len(paths)) as advance:
-            parsed = []
-            for path in paths:
-                parsed.append(parse_file(path))
-                advance()
-        ctx = ReleaseContext(project, None, None, version or __version__, Path(out), parsed=parsed)
-        validation = start_validation(paths, load_shapes(project), pool=pool,
-                                      cache=ValidationCache.for_project(project.root, read=use_cache),
-                                      parsed={p.path: p for p in parsed})
-        if write_dumps in steps:
-            ctx.prepare_dumps()  # while the workers validate
+        # with workers, one of them parses the files again and writes the dumps while this
+        # process parses and plans the validation (otherwise the workers would wait for it)
+        dumps = pool.submit(prepare_dumps_of, paths) if write_dumps in steps else None
+        with collector_paused():  # parsing and planning allocate much and free little
+            with task("Loading", total=len(paths)) as advance:
+                parsed = []
+                for path in paths:
+                    parsed.append(parse_file(path))
+                    advance()
+            ctx = ReleaseContext(project, None, None, version or __version__, Path(out), parsed=parsed)
+            validation = start_validation(paths, load_shapes(project), pool=pool,
+                                          cache=ValidationCache.for_project(project.root, read=use_cache),
+                                          parsed={p.path: p for p in parsed})
+        if dumps is not None:
+            ctx.adopt_dumps(dumps.result())
+        elif write_dumps in steps:
+            ctx.prepare_dumps()
         report = validation.report()
     if not report.conforms:
         err = FindingsError(f"the data does not conform: {len(report.violations)} violation(s); no release written")

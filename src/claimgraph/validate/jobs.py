@@ -7,7 +7,7 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -112,16 +112,28 @@ class WorkerPool:
                 self.executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
                 self.executor.submit(_ready)  # starts the workers now, while this process is small
 
-    def close(self) -> None:
+    def submit(self, fn: Callable, *args) -> Future | None:
+        """Run ``fn(*args)`` in a worker (a module-level function; its arguments and result are
+        pickled); None when there are no workers."""
+        return self.executor.submit(fn, *args) if self.executor is not None else None
+
+    def close(self, abandon: bool = False) -> None:
+        """Stop the workers: after their queued work or, with ``abandon``, at once (when the
+        caller is failing and nobody will read the results)."""
         if self.executor is not None:
-            self.executor.shutdown(cancel_futures=True)
+            processes = list((getattr(self.executor, "_processes", None) or {}).values()) if abandon else []
+            for process in processes:
+                process.terminate()
+            self.executor.shutdown(wait=not abandon, cancel_futures=True)
+            for process in processes:
+                process.join()
             self.executor = None
 
     def __enter__(self) -> WorkerPool:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        self.close(abandon=exc_type is not None)
 
 
 class Running:
