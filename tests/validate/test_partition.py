@@ -3,13 +3,16 @@ keeps every unit's closure together."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
+
+import pytest
 
 from claimgraph.model.load import ParsedFile, expand_paths, load_shapes, parse_file, project_paths
 from claimgraph.model.project import find_project
 from claimgraph.validate import Tuning, ValidationCache, run_validation
 from claimgraph.validate.scope import analyse_shapes
-from claimgraph.validate.summary import summarise
+from claimgraph.validate.summary import digest, summarise
 from claimgraph.validate.units import partition
 
 from validation_support import one_run
@@ -109,3 +112,13 @@ cgsh:NamedNode a sh:NodeShape ;
     assert done.report() == one_run(synthetic)
     assert {f.focus for f in done.report().violations if f.rule.endswith("NamedNode")} == {
         "https://w3id.org/claimgraph/id/person/nobody", "https://w3id.org/claimgraph/id/entry/nothing"}
+
+
+@pytest.mark.parametrize("parts", [(), ("a",), ("a", b"b", "c\x00"), (b"",), ("\u00e9", b"\xff")])
+def test_digest_hashes_each_part_followed_by_a_zero_byte(parts):
+    """The definition remembered results are keyed by: changing it would orphan every cache."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part.encode() if isinstance(part, str) else part)
+        h.update(b"\x00")
+    assert digest(*parts) == h.digest()

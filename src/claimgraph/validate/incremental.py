@@ -31,6 +31,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from ..collector import collector_paused
 from ..model.convert import triple_to_oxigraph
 from ..model.load import ParsedFile
 from ..progress import task
@@ -113,7 +114,12 @@ def start_validation(paths: Iterable[Path], shapes: Graph, *, cache: ValidationC
                      tuning: Tuning | None = None) -> Validation:
     """Work out what needs validating and start it (in the pool's workers when it is big);
     ``.report()`` waits for the jobs and returns the report."""
-    tuning = tuning or Tuning()
+    with collector_paused():  # planning allocates much (summaries, units) and frees little
+        return _start_validation(paths, shapes, cache, pool, parsed, tuning or Tuning())
+
+
+def _start_validation(paths: Iterable[Path], shapes: Graph, cache: ValidationCache | None, pool: WorkerPool | None,
+                      parsed: Mapping[Path, ParsedFile] | None, tuning: Tuning) -> Validation:
     cache = cache or ValidationCache(None)
     shapes_hash = shapes_digest(shapes)
     engine = _engine()

@@ -33,11 +33,10 @@ def element(node: str) -> str:
 
 
 def digest(*parts: str | bytes) -> bytes:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part.encode() if isinstance(part, str) else part)
-        h.update(b"\x00")
-    return h.digest()
+    """BLAKE2b (16 bytes) of the parts, each followed by a zero byte."""
+    data = [part.encode() if isinstance(part, str) else part for part in parts]
+    data.append(b"")
+    return hashlib.blake2b(b"\x00".join(data), digest_size=16).digest()
 
 
 @dataclass(frozen=True)
