@@ -89,3 +89,22 @@ def test_serialize_switches_writer_above_the_limit(monkeypatch):
     large = serialize(graph, "turtle")
     assert small != large and "\\/" not in large.decode()
     assert isomorphic(as_graph(small, "turtle"), as_graph(large, "turtle"))
+
+
+def test_jsonld_writes_each_value_as_json_dumps_would():
+    """One property per line; each value (a string, a value object or a list of them, lists
+    sorted by their JSON text) is exactly ``json.dumps(value, sort_keys=True,
+    ensure_ascii=False)``, the form the dumps have always had."""
+    text = SortedTriples(triples_of(TRICKY)).serialize("jsonld").decode("utf-8")
+    lines = [line for line in text.splitlines() if line.startswith('   "')]
+    assert len(lines) > 10
+    for line in lines:
+        key, _, value = line.strip().rstrip(",").partition(": ")
+        parsed = json.loads(value)
+        assert value == json.dumps(parsed, sort_keys=True, ensure_ascii=False), line
+        if isinstance(parsed, list):
+            assert [json.dumps(v, sort_keys=True, ensure_ascii=False) for v in parsed] == \
+                sorted(json.dumps(v, sort_keys=True, ensure_ascii=False) for v in parsed)
+    kinds = {type(json.loads(line.strip().rstrip(",").partition(": ")[2])).__name__ for line in lines}
+    assert kinds == {"str", "dict", "list"}  # plain strings, value objects and lists all written
+    assert '"@language": "de"' in text and '"@type": "xsd:integer"' in text

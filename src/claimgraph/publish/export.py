@@ -218,30 +218,50 @@ class _Compactor:
 
 def _jsonld_chunks(triples: list) -> Iterator[bytes]:
     """JSON-LD, one node object per subject (the triples are sorted, so each subject's
-    statements are contiguous), nodes sorted by their compacted @id."""
+    statements are contiguous), nodes sorted by their compacted @id. Values are written as JSON
+    text straight away, as ``json.dumps(value, sort_keys=True, ensure_ascii=False)`` writes
+    them (see _jsonld_literal); the text of a repeated IRI or blank node is made once."""
     compact = _Compactor()
+    keys: dict = {}    # predicate -> compacted key
+    texts: dict = {}   # IRI or blank node object -> its JSON text
     nodes: list[tuple[str, str]] = []
-    i, n = 0, len(triples)
-    while i < n:
-        subject = triples[i].subject
-        types: list[str] = []
-        props: dict[str, list] = {}
-        while i < n and triples[i].subject == subject:
-            t = triples[i]
-            o = t.object
-            p = t.predicate.value
-            if p == _RDF_TYPE and type(o) is ox.NamedNode:
+    subject = None
+    types: list[str] = []
+    props: dict[str, list[str]] = {}
+    for t in triples:
+        s = t.subject
+        if s != subject:
+            if subject is not None:
+                nodes.append(_jsonld_node(subject, types, props, compact))
+            subject, types, props = s, [], {}
+        p = t.predicate
+        o = t.object
+        kind = type(o)
+        if kind is ox.Literal:
+            text = _jsonld_literal(o, compact)
+        else:
+            text = texts.get(o)
+            if text is None:
+                if kind is ox.NamedNode:
+                    if p.value == _RDF_TYPE:
+                        types.append(compact(o.value))
+                        continue
+                    text = texts[o] = '{"@id": ' + _encode_string(compact(o.value)) + "}"
+                else:
+                    text = texts[o] = '{"@id": ' + _encode_string(f"_:{o.value}") + "}"
+            elif kind is ox.NamedNode and p.value == _RDF_TYPE:
                 types.append(compact(o.value))
-            else:
-                props.setdefault(compact(p), []).append(_jsonld_value(o, compact))
-            i += 1
-        node_id = compact(subject.value) if type(subject) is ox.NamedNode else f"_:{subject.value}"
-        node: dict = {"@id": node_id}
-        if types:
-            node["@type"] = types[0] if len(types) == 1 else sorted(types)
-        for key, values in props.items():
-            node[key] = values[0] if len(values) == 1 else sorted(values, key=_json)
-        nodes.append((node_id, _json_node(node)))
+                continue
+        key = keys.get(p)
+        if key is None:
+            key = keys[p] = compact(p.value)
+        found = props.get(key)
+        if found is None:
+            props[key] = [text]
+        else:
+            found.append(text)
+    if subject is not None:
+        nodes.append(_jsonld_node(subject, types, props, compact))
     nodes.sort()
     context = json.dumps(jsonld_context()["@context"], indent=1, sort_keys=True, ensure_ascii=False)
     yield ('{\n "@context": ' + context.replace("\n", "\n ") + ',\n "@graph": [\n').encode("utf-8")
@@ -250,34 +270,29 @@ def _jsonld_chunks(triples: list) -> Iterator[bytes]:
     yield b"\n ]\n}\n"
 
 
-_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
-_encode_string = json.encoder.encode_basestring  # what the encoder itself uses for a str
+def _jsonld_node(subject, types: list[str], props: dict[str, list[str]], compact: _Compactor) -> tuple[str, str]:
+    """(@id, the node object's text): a property per line, keys sorted, several values sorted
+    by their JSON text, as ``json.dumps`` writes a list."""
+    node_id = compact(subject.value) if type(subject) is ox.NamedNode else f"_:{subject.value}"
+    lines = {"@id": _encode_string(node_id)}
+    if types:
+        lines["@type"] = _encode_string(types[0]) if len(types) == 1 else \
+            "[" + ", ".join(_encode_string(t) for t in sorted(types)) + "]"
+    for key, values in props.items():
+        lines[key] = values[0] if len(values) == 1 else "[" + ", ".join(sorted(values)) + "]"
+    body = ",\n".join(f"   {_encode_string(key)}: {lines[key]}" for key in sorted(lines))
+    return node_id, "  {\n" + body + "\n  }"
 
 
-def _json(value) -> str:
-    """``json.dumps(value, sort_keys=True, ensure_ascii=False)``, without building an encoder
-    per call (a million-statement dump makes millions of calls)."""
-    if type(value) is str:
-        return _encode_string(value)
-    return _ENCODER.encode(value)
-
-
-def _json_node(node: dict) -> str:
-    """One node object, a property per line (each value written by json's C encoder, which
-    ``indent`` would switch off)."""
-    body = ",\n".join(f"   {_json(key)}: {_json(node[key])}" for key in sorted(node))
-    return "  {\n" + body + "\n  }"
-
-
-def _jsonld_value(o, compact: _Compactor):
-    kind = type(o)
-    if kind is ox.NamedNode:
-        return {"@id": compact(o.value)}
-    if kind is ox.BlankNode:
-        return {"@id": f"_:{o.value}"}
+def _jsonld_literal(o, compact: _Compactor) -> str:
+    """A literal's JSON text: a plain string, or a value object with its language or type."""
+    value = _encode_string(o.value)
     if o.language:
-        return {"@language": o.language, "@value": o.value}
+        return '{"@language": ' + _encode_string(o.language) + ', "@value": ' + value + "}"
     datatype = o.datatype.value
     if datatype == _XSD_STRING:
-        return o.value
-    return {"@type": compact(datatype), "@value": o.value}
+        return value
+    return '{"@type": ' + _encode_string(compact(datatype)) + ', "@value": ' + value + "}"
+
+
+_encode_string = json.encoder.encode_basestring  # what json itself uses for a str
