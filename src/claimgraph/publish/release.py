@@ -5,10 +5,11 @@ description, the validation report, and whatever the later pipeline stages contr
 argument analysis, the explorer page, the static site). It is assembled in a staging directory
 and moved into place only when everything succeeded: no half-written release, ever.
 
-Nothing is done twice: the files are parsed once (pyoxigraph); validation (see
-validate.incremental: remembered per unit, the rest in worker processes) runs while this process
-writes the dumps from the same parsed statements; the rdflib graph is built once, when a step
-(or the release description) first asks for ``ctx.graph``.
+The work is split so that both cores stay busy: with worker processes (large inputs), one worker
+parses the files and writes the dumps and the release statistics while this process parses them
+too and plans the validation (see validate.incremental: remembered per unit, the rest in the
+workers), whose jobs then run in the workers; without, this process does it all, in that order.
+The rdflib graph is built once, when a step first asks for ``ctx.graph``.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ class ReleaseContext:
     ``graph`` is built from the parsed files on first use (steps that only need the dumps never
     pay for an rdflib graph); ``dump(fmt)`` serialises once per format."""
 
-    def __init__(self, project: Project, graph: Graph | None, report: ValidationReport | None,
+    def __init__(self, project: Project | None, graph: Graph | None, report: ValidationReport | None,
                  version: str, out: Path, files: dict[str, tuple[bytes, str]] | None = None, *,
                  parsed: list[ParsedFile] | None = None) -> None:
         self.project = project
