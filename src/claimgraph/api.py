@@ -99,38 +99,46 @@ def named_queries(*, root: str | Path | None = None) -> dict:
     return load_queries(project(root).queries_dir)
 
 
-def open_store(spec: str | None = None, paths: PathsArg = None, *, root: str | Path | None = None):
+def open_store(spec: str | None = None, paths: PathsArg = None, *, root: str | Path | None = None,
+               with_analysis: bool = False):
     """Open a store (spec: see claimgraph.stores.base; default embedded Oxigraph) holding the
     ontology, vocabularies and data. Embedded stores that are empty get the project's files
-    loaded; a persistent Oxigraph directory that already holds data, and remote endpoints, are
-    used as they are."""
+    loaded, and with ``with_analysis`` the argument analysis of that data in its named graph
+    (model.terms.ANALYSIS_GRAPH, as `claimgraph serve` and the release's analysis.ttl have it);
+    a persistent Oxigraph directory that already holds data, and remote endpoints, are used as
+    they are."""
     from .errors import InputError
     from .stores import open_store as _open
     store = _open(spec)
     if not store.loads_project:
-        if paths:
+        if paths or with_analysis:
             store.close()
-            raise InputError("--data cannot be used with a remote store: publish the data there first")
+            what = "--data" if paths else "--with-analysis"
+            raise InputError(f"{what} cannot be used with a remote store: publish the data there first")
         return store
     if store.is_empty():
         proj = project(root)
         files: list[str | Path] = list(proj.ontology_files())
         files.extend(paths if paths else [proj.data_dir])
         store.load_files(files)
+        if with_analysis:
+            from .model.terms import ANALYSIS_GRAPH
+            store.load(analysis_graph(paths, root=root), graph=str(ANALYSIS_GRAPH))
     return store
 
 
 def run_named_query(query, params=None, *, store=None, paths: PathsArg = None,
-                    root: str | Path | None = None):
+                    root: str | Path | None = None, with_analysis: bool = False):
     """Run a query with parameters given as text or RDF terms. ``query`` is a NamedQuery, the
     name of one in queries/, or a path to a .rq file; for SPARQL text use
     ``NamedQuery.from_text(text)``. ``store`` is a Store or a spec (default: embedded Oxigraph
-    loaded with the project). Returns a QueryResult."""
+    loaded with the project, and with ``with_analysis`` the argument analysis: see open_store).
+    Returns a QueryResult."""
     from .query import resolve_query, run_query
     from .stores import Store
     named = resolve_query(query, project(root).queries_dir)
     own = not isinstance(store, Store)
-    st = open_store(store, paths, root=root) if own else store
+    st = open_store(store, paths, root=root, with_analysis=with_analysis) if own else store
     try:
         return run_query(st, named, params)
     finally:

@@ -366,3 +366,28 @@ def test_query_file_given_as_path_object(root, tmp_path):
                   "SELECT (COUNT(?e) AS ?n) WHERE { ?e a cg:Entry }\n")
     result = api.run_named_query(rq, root=root)
     assert int(result.rows[0][0]) == 26
+
+
+@pytest.mark.parametrize("store", ["oxigraph", "memory"])
+def test_with_analysis_the_cli_answers_argument_status_as_the_analysis_does(store, capsys):
+    """`claimgraph query --with-analysis` loads the argument analysis into its named graph, as
+    `claimgraph serve` does: argument-status then lists every analysed node with its status."""
+    from rdflib.namespace import RDF
+
+    from claimgraph.model.terms import CG
+    analysis = api.analysis_graph()
+    expected = sorted((str(analysis.value(a, CG.analyses)), str(status))
+                      for a in analysis.subjects(RDF.type, CG.Analysis)
+                      for status in analysis.objects(a, CG.groundedStatus))
+    assert len(expected) > 20
+    assert {status.rsplit("/", 1)[1] for _node, status in expected} >= {"accepted"}
+    assert main(["query", "argument-status", "--with-analysis", "--store", store, "-f", "csv"]) == 0
+    found = sorted((r["node"], r["status"]) for r in csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert found == expected
+    assert main(["query", "argument-status", "--store", store, "-f", "csv"]) == 0
+    assert len(list(csv.DictReader(io.StringIO(capsys.readouterr().out)))) == 0  # not loaded by default
+
+
+def test_with_analysis_is_refused_for_a_remote_store(capsys):
+    assert main(["query", "argument-status", "--with-analysis", "--store", "http://127.0.0.1:9/sparql"]) == 2
+    assert "--with-analysis" in capsys.readouterr().err

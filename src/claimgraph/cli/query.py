@@ -28,6 +28,9 @@ def register(sub) -> None:
                    help="memory | oxigraph | oxigraph:DIR | http(s)://endpoint (default: oxigraph)")
     p.add_argument("--data", nargs="+", action="extend", metavar="PATH",
                    help="data files or directories to load (default: data/)")
+    p.add_argument("--with-analysis", action="store_true",
+                   help="also load the argument analysis of the data (grounded and preferred statuses), "
+                        "as `claimgraph serve` does; queries such as argument-status read it")
     p.add_argument("-o", "--output", help="output file (default: stdout)")
     p.set_defaults(func=cmd_query)
 
@@ -68,7 +71,8 @@ def cmd_query(args) -> int:
         named = NamedQuery.from_text(args.sparql, name="--sparql")
     else:
         named = resolve_query(args.query, api.project(args.root).queries_dir)
-    result = api.run_named_query(named, params, store=args.store, paths=args.data, root=args.root)
+    result = api.run_named_query(named, params, store=args.store, paths=args.data, root=args.root,
+                                 with_analysis=args.with_analysis)
     fmt = args.format or ("turtle" if result.kind == "graph" else "table")
     payload, _media_type = serialize_result(result, fmt)
     emit(payload, args.output)
