@@ -171,6 +171,16 @@ def test_shapes_dereference(server):
     assert (shape, RDF.type, URIRef("http://www.w3.org/ns/shacl#NodeShape")) in graph
 
 
+@pytest.mark.parametrize("path", ["/ontology", "/shapes"])
+def test_ontology_and_shapes_by_suffix_or_parameter(server, path):
+    by_suffix, by_param = server.get(path + ".nt"), server.get(path, params={"format": "nt"})
+    assert by_suffix.status_code == by_param.status_code == 200
+    assert by_suffix.headers["content-type"].startswith("application/n-triples")
+    assert by_suffix.content == by_param.content
+    assert len(Graph().parse(data=by_suffix.content, format="nt")) > 50
+    assert server.get(path + ".docx").status_code == 404  # an unknown suffix is no page
+
+
 def test_concept_schemes_dereference(server):
     scheme = server.get("/vocab/mechanism")
     assert scheme.status_code == 200

@@ -124,13 +124,21 @@ async def _resource(request: Request, path: str, fmt: str, *, negotiated: bool) 
 # /ontology, /shapes
 # ---------------------------------------------------------------------------------------------
 
-async def ontology(request: Request) -> Response:
-    backend = request.app.state.backend
+def _requested_format(request: Request) -> tuple[str | None, Response | None]:
+    """The format asked for by ``?format=`` or the path's suffix (/ontology.ttl), or None; and a
+    404 response instead when the suffix is not one of SUFFIXES."""
     ext = request.path_params.get("ext")
     by_suffix = SUFFIXES.get("." + ext.lower()) if ext else None
     if ext and by_suffix is None:
-        return error_response(request, 404, f"no such page: {request.url.path}")
-    requested = request.query_params.get("format") or by_suffix
+        return None, error_response(request, 404, f"no such page: {request.url.path}")
+    return request.query_params.get("format") or by_suffix, None
+
+
+async def ontology(request: Request) -> Response:
+    backend = request.app.state.backend
+    requested, not_found = _requested_format(request)
+    if not_found is not None:
+        return not_found
     try:
         fmt = choose(request.headers.get("accept"), requested, RESOURCE_OFFERS, RESOURCE_ALIASES)
         if fmt not in ("html", "json"):
@@ -146,11 +154,9 @@ async def ontology(request: Request) -> Response:
 
 
 async def shapes(request: Request) -> Response:
-    ext = request.path_params.get("ext")
-    by_suffix = SUFFIXES.get("." + ext.lower()) if ext else None
-    if ext and by_suffix is None:
-        return error_response(request, 404, f"no such page: {request.url.path}")
-    requested = request.query_params.get("format") or by_suffix
+    requested, not_found = _requested_format(request)
+    if not_found is not None:
+        return not_found
     try:
         fmt = choose(request.headers.get("accept"), requested, RESOURCE_OFFERS, RESOURCE_ALIASES)
     except NotAcceptable as err:
