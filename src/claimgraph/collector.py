@@ -28,7 +28,7 @@ def collector_paused() -> Iterator[None]:
 
 
 @contextmanager
-def frozen_until_collected() -> Iterator[None]:
+def frozen() -> Iterator[None]:
     """Everything allocated before the block is moved out of the collector's sight while the
     block runs (its collections then scan only what the block allocates), then given back, so
     that it can be collected once dropped (a graph with reference cycles, say). Does nothing if

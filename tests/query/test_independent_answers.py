@@ -126,6 +126,19 @@ def assert_same(result, derived, columns=None):
         f"rows the query has in excess: {sorted(map(str, extra.elements()))}")
 
 
+
+#: the namespace of each resource parameter's values (parameters are named like their prefix)
+NAMESPACES = {"mechanism": MECH, "person": PERSON, "entry": ENTRY}
+
+
+def assert_resource_parameter(g, run, query, param, value, default, derive, columns):
+    """A query with one resource parameter: unbound (``value`` None) it answers for ``default``,
+    bound it answers for ``value``; either way with the rows ``derive(g, iri)`` finds (some)."""
+    derived = derive(g, NAMESPACES[param][value or default])
+    assert derived
+    params = None if value is None else {param: f"{param}:{value}"}
+    assert_same(run(query, params), derived, columns)
+
 # ---------------------------------------------------------------- single-source-claims
 
 def derive_single_source_claims(g):
@@ -252,11 +265,9 @@ def derive_entries_by_mechanism(g, mechanism):
 
 @pytest.mark.parametrize("mechanism", [None, "deception", "instrumental-convergence", "reward-hacking"])
 def test_entries_by_mechanism(project_graph, run, mechanism):
-    iri = MECH[mechanism or "specification-gaming"]
-    derived = derive_entries_by_mechanism(project_graph, iri)
-    assert derived
-    params = None if mechanism is None else {"mechanism": f"mechanism:{mechanism}"}
-    assert_same(run("entries-by-mechanism", params), derived, ["entry", "label", "named", "type", "confidence"])
+    assert_resource_parameter(project_graph, run, "entries-by-mechanism", "mechanism", mechanism,
+                              "specification-gaming", derive_entries_by_mechanism,
+                              ["entry", "label", "named", "type", "confidence"])
 
 
 def test_entries_by_mechanism_reaches_narrower_mechanisms(project_graph):
@@ -369,11 +380,8 @@ def derive_researcher_entries(g, person):
 
 @pytest.mark.parametrize("person", [None, "evan-hubinger", "victoria-krakovna", "jeffrey-ladish"])
 def test_researcher_entries(project_graph, run, person):
-    iri = PERSON[person or "alex-turner"]
-    derived = derive_researcher_entries(project_graph, iri)
-    assert derived
-    params = None if person is None else {"person": f"person:{person}"}
-    assert_same(run("researcher-entries", params), derived, ["person", "name", "entry", "label", "role", "times"])
+    assert_resource_parameter(project_graph, run, "researcher-entries", "person", person, "alex-turner",
+                              derive_researcher_entries, ["person", "name", "entry", "label", "role", "times"])
 
 
 def test_researcher_entries_default_person_uses_every_role(project_graph):
@@ -403,12 +411,9 @@ def derive_escalation_chains(g, mechanism):
 
 @pytest.mark.parametrize("mechanism", [None, "alignment-faking", "obfuscation", "reward-tampering"])
 def test_escalation_chains(project_graph, run, mechanism):
-    iri = MECH[mechanism or "sabotage"]
-    derived = derive_escalation_chains(project_graph, iri)
-    assert derived
-    params = None if mechanism is None else {"mechanism": f"mechanism:{mechanism}"}
-    assert_same(run("escalation-chains", params), derived,
-                ["start", "startLabel", "next", "nextLabel", "mechanism", "finding", "source"])
+    assert_resource_parameter(project_graph, run, "escalation-chains", "mechanism", mechanism, "sabotage",
+                              derive_escalation_chains,
+                              ["start", "startLabel", "next", "nextLabel", "mechanism", "finding", "source"])
 
 
 @pytest.fixture(scope="module")
@@ -498,12 +503,9 @@ def derive_entry_sources(g, entry):
 
 @pytest.mark.parametrize("entry", [None, "sycophancy", "rome-crypto-mining", "california-sb-53-no-testing-mandate"])
 def test_entry_sources(project_graph, run, entry):
-    iri = ENTRY[entry or "unintended-subgoals"]
-    derived = derive_entry_sources(project_graph, iri)
-    assert derived
-    params = None if entry is None else {"entry": f"entry:{entry}"}
-    assert_same(run("entry-sources", params), derived,
-                ["citation", "source", "title", "type", "date", "arxivId", "locator", "finding"])
+    assert_resource_parameter(project_graph, run, "entry-sources", "entry", entry, "unintended-subgoals",
+                              derive_entry_sources,
+                              ["citation", "source", "title", "type", "date", "arxivId", "locator", "finding"])
 
 
 def test_entry_sources_walk_sees_optional_parts(project_graph):

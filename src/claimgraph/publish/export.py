@@ -47,7 +47,7 @@ RDFLIB_LIMIT = 50_000
 #: The formats SortedTriples writes.
 FAST_FORMATS = ("nt", "turtle", "jsonld", "xml")
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _SAFE_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_\-])?\Z")
 
@@ -239,19 +239,14 @@ def _jsonld_chunks(triples: list) -> Iterator[bytes]:
         kind = type(o)
         if kind is ox.Literal:
             text = _jsonld_literal(o, compact)
+        elif kind is ox.NamedNode and p == _RDF_TYPE:
+            types.append(compact(o.value))
+            continue
         else:
             text = texts.get(o)
             if text is None:
-                if kind is ox.NamedNode:
-                    if p.value == _RDF_TYPE:
-                        types.append(compact(o.value))
-                        continue
-                    text = texts[o] = '{"@id": ' + _encode_string(compact(o.value)) + "}"
-                else:
-                    text = texts[o] = '{"@id": ' + _encode_string(f"_:{o.value}") + "}"
-            elif kind is ox.NamedNode and p.value == _RDF_TYPE:
-                types.append(compact(o.value))
-                continue
+                node_id = compact(o.value) if kind is ox.NamedNode else f"_:{o.value}"
+                text = texts[o] = '{"@id": ' + _encode_string(node_id) + "}"
         key = keys.get(p)
         if key is None:
             key = keys[p] = compact(p.value)

@@ -180,16 +180,15 @@ def build(out: str | Path = "release", *, project: Project | None = None, versio
         # with workers, one of them parses the files again and writes the dumps while this
         # process parses and plans the validation (otherwise the workers would wait for it)
         dumps = pool.submit(prepare_dumps_of, paths) if write_dumps in steps else None
-        with collector_paused():  # parsing and planning allocate much and free little
-            with task("Loading", total=len(paths)) as advance:
-                parsed = []
-                for path in paths:
-                    parsed.append(parse_file(path))
-                    advance()
-            ctx = ReleaseContext(project, None, None, version or __version__, Path(out), parsed=parsed)
-            validation = start_validation(paths, load_shapes(project), pool=pool,
-                                          cache=ValidationCache.for_project(project.root, read=use_cache),
-                                          parsed={p.path: p for p in parsed})
+        with collector_paused(), task("Loading", total=len(paths)) as advance:  # allocates much, frees little
+            parsed = []
+            for path in paths:
+                parsed.append(parse_file(path))
+                advance()
+        ctx = ReleaseContext(project, None, None, version or __version__, Path(out), parsed=parsed)
+        validation = start_validation(paths, load_shapes(project), pool=pool,  # pauses the collector too
+                                      cache=ValidationCache.for_project(project.root, read=use_cache),
+                                      parsed={p.path: p for p in parsed})
         if dumps is not None:
             ctx.adopt_dumps(dumps.result())
         elif write_dumps in steps:

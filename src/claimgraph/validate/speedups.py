@@ -77,7 +77,6 @@ _original_check = SPARQLQueryHelper.check_invalid_sparql
 _original_property = PropertyConstraintComponent._evaluate_property_shape
 _original_sparql = SPARQLBasedConstraint._validate_sparql_query
 _original_or = OrConstraintComponent._evaluate_or_constraint
-_original_description = ConstraintComponent.make_v_result_description
 _THIS = Variable("this")
 _MISSING = object()
 
