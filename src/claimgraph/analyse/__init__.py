@@ -14,7 +14,22 @@ load-bearing nodes, and the analysis written back as RDF.
 
 from __future__ import annotations
 
-from .analysis import Analysis, analyse_graph
-from .projection import EDGE_TYPES, NODE_TYPES, project
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .analysis import Analysis, analyse_graph
+    from .projection import EDGE_TYPES, NODE_TYPES, project
 
 __all__ = ["Analysis", "EDGE_TYPES", "NODE_TYPES", "analyse_graph", "project"]
+
+#: Where each name lives: imported on first use (PEP 562), so that reading ``NODE_TYPES`` for the
+#: command line does not import networkx (a quarter of a second, paid by every command).
+_HOMES = {"Analysis": "analysis", "analyse_graph": "analysis",
+          "EDGE_TYPES": "projection", "NODE_TYPES": "projection", "project": "projection"}
+
+
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)

@@ -10,13 +10,16 @@ what qualifies them (locator, alias, finding...).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from ..model.terms import CG, ORG, SCHEMA, entry_of
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: Node types, in the order legends list them: key -> human label.
 NODE_TYPES: dict[str, str] = {
@@ -98,6 +101,7 @@ class _Projector:
     """Reads the RDF with triple patterns that follow the ontology, one method per relation."""
 
     def __init__(self, graph: Graph) -> None:
+        import networkx as nx  # here, not above: the CLI reads NODE_TYPES without paying for networkx
         self.rdf = graph
         self.g = nx.MultiDiGraph()
         self.types: dict[Node, str] = {}

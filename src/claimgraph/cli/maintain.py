@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from .. import api
-from ..ingest.scaffold import ENTRY_TYPES
+from ..model.terms import ENTRY_TYPES
 
 
 def register(sub) -> None:

@@ -17,12 +17,11 @@ from rdflib.namespace import DCTERMS, RDF
 
 from ..errors import InputError
 from ..model.convert import triple_to_oxigraph
-from ..model.terms import CG, ENTRY_TYPE, ID, bind_prefixes, entry_iri, is_slug, mint
+from ..model.terms import CG, ENTRY_TYPE, ENTRY_TYPES, ID, bind_prefixes, entry_iri, is_slug, mint
 from ..publish.files import write_atomic
 from ..publish.fmt import canonical_triples, write_turtle
 from .context import DEFAULT_DATABASE
 
-ENTRY_TYPES = ("capability", "incident", "governance-gap", "landscape")
 #: Declared although the skeleton does not use them yet, so that guidance lines can be
 #: uncommented as they are (`claimgraph fmt` drops the ones still unused once the entry is done).
 GUIDANCE_PREFIXES = ("category", "conf", "evst", "mechanism", "person", "prov", "rdfs", "schema", "xsd")

@@ -31,6 +31,8 @@ VANN = Namespace("http://purl.org/vocab/vann/")
 
 MECHANISM = Namespace(VOCAB + "mechanism/")
 ENTRY_TYPE = Namespace(VOCAB + "entry-type/")
+#: The database's four kinds of entry (the local names in ``ENTRY_TYPE``).
+ENTRY_TYPES = ("capability", "incident", "governance-gap", "landscape")
 EVIDENCE_STATUS = Namespace(VOCAB + "evidence-status/")
 CONFIDENCE = Namespace(VOCAB + "confidence/")
 CATEGORY = Namespace(VOCAB + "category/")

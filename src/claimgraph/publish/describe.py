@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, VOID, XSD
 
 from ..model.convert import to_rdflib
-from ..model.terms import CG, DATASET_IRI, ENTRY_TYPE, ID, SCHEMA, bind_prefixes
+from ..model.terms import CG, DATASET_IRI, ENTRY_TYPE, ENTRY_TYPES, ID, SCHEMA, bind_prefixes
 
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 SPDX = "http://spdx.org/rdf/terms#"
@@ -53,7 +53,7 @@ class ReleaseStatistics:
         return cls(count, len(typed), {k: len(v) for k, v in entries.items()}, _newest(modified_values))
 
 
-_ENTRY_TYPES = [ENTRY_TYPE[t] for t in ("capability", "incident", "governance-gap", "landscape")]
+_ENTRY_TYPES = [ENTRY_TYPE[t] for t in ENTRY_TYPES]
 
 
 def _newest(values: Iterable) -> date | None:
