@@ -63,6 +63,17 @@ def test_dumps_written_by_a_worker_equal_those_written_in_process(large, tmp_pat
     assert {"claimgraph.ttl", "claimgraph.nt", "claimgraph.jsonld", "void.ttl"} <= set(releases[2])
 
 
+def test_the_dumps_are_made_from_the_bytes_that_were_validated(tmp_path):
+    """The dump worker gets the files' contents as the validation read them: a file changed on
+    disk meanwhile cannot make the release differ from what was validated."""
+    from claimgraph.publish.release import prepare_dumps_of
+    path = tmp_path / "data.ttl"
+    validated = b'<https://example.org/a> <https://example.org/p> "validated" .\n'
+    path.write_bytes(b'<https://example.org/a> <https://example.org/p> "changed since" .\n')
+    dumps, _statistics = prepare_dumps_of([path], [validated], formats=("nt",))
+    assert dumps["nt"] == validated
+
+
 def test_bad_input_leaves_no_worker_behind(large, tmp_path):
     """A syntax error found while the dump worker is busy: the error names the file, the
     workers are stopped and reaped, and nothing is written."""

@@ -6,10 +6,12 @@ argument analysis, the explorer page, the static site). It is assembled in a sta
 and moved into place only when everything succeeded: no half-written release, ever.
 
 The work is split so that both cores stay busy: with worker processes (large inputs), one worker
-parses the files and writes the dumps and the release statistics while this process parses them
-too and plans the validation (see validate.incremental: remembered per unit, the rest in the
-workers), whose jobs then run in the workers; without, this process does it all, in that order.
-The rdflib graph is built once, when a step first asks for ``ctx.graph``.
+parses the files and writes the dumps and the release statistics while this process plans the
+validation (see validate.incremental: remembered per unit, the rest in the workers) and the other
+worker starts on its first jobs; without, this process does it all, in that order. The files
+are read once; everything is parsed from those bytes (the validated ones), here only as far as
+planning or a later step needs them. The rdflib graph is built once, when a step first asks for
+``ctx.graph``.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from ..errors import FindingsError
 from ..model.load import ParsedFile, expand_paths, graph_from_files, load_shapes, parse_file, project_paths
 from ..model.project import Project, find_project
 from ..progress import task
-from ..validate import ValidationCache, ValidationReport, start_validation, worker_pool
+from ..validate import Files, ValidationCache, ValidationReport, start_validation, worker_pool
 from .describe import ReleaseStatistics, describe_release
 from .export import FORMATS, SortedTriples, fast_writer, jsonld_context, serialize
 from .files import staged_directory
@@ -38,15 +40,17 @@ DUMP_FORMATS = ("turtle", "nt", "jsonld")
 class ReleaseContext:
     """What release steps see: the validated graph, and the files written so far.
 
-    ``graph`` is built from the parsed files on first use (steps that only need the dumps never
-    pay for an rdflib graph); ``dump(fmt)`` serialises once per format."""
+    ``parsed`` is the parsed files, or a function giving them when first needed; ``graph`` is
+    built from them on first use (steps that only need the dumps never pay for an rdflib
+    graph); ``dump(fmt)`` serialises once per format."""
 
     def __init__(self, project: Project | None, graph: Graph | None, report: ValidationReport | None,
                  version: str, out: Path, files: dict[str, tuple[bytes, str]] | None = None, *,
-                 parsed: list[ParsedFile] | None = None) -> None:
+                 parsed: list[ParsedFile] | Callable[[], list[ParsedFile]] | None = None) -> None:
         self.project = project
         self._graph = graph
-        self._parsed = parsed or []
+        self._parse = parsed if callable(parsed) else None
+        self._parsed_files = None if callable(parsed) else (parsed or [])
         self.report = report
         self.version = version
         self.out = out  # the staging directory while steps run
@@ -55,6 +59,16 @@ class ReleaseContext:
         self._sorted_triples: SortedTriples | None = None
         self._size: int | None = None
         self._statistics: ReleaseStatistics | None = None
+
+    @property
+    def _parsed(self) -> list[ParsedFile]:
+        if self._parsed_files is None:
+            with collector_paused():  # allocates much, frees little
+                self._parsed_files = self._parse()
+        return self._parsed_files
+
+    def _has_files(self) -> bool:
+        return self._parse is not None or bool(self._parsed_files)
 
     @property
     def graph(self) -> Graph:
@@ -76,7 +90,7 @@ class ReleaseContext:
         """What the release description counts: from ``graph`` if a step has built it, otherwise
         from the sorted, distinct parsed statements, without building an rdflib graph (~25 s
         and 1.3 GB per million statements)."""
-        if self._graph is not None or not self._parsed:
+        if self._graph is not None or not self._has_files():
             return ReleaseStatistics.of_graph(self.graph)
         if self._statistics is None:
             self._statistics = ReleaseStatistics.of_triples(self._sorted().triples)
@@ -95,7 +109,7 @@ class ReleaseContext:
         """Take the dumps and statistics a worker prepared from the same files."""
         dumps, statistics = prepared
         self._dumps.update(dumps)
-        if self._graph is None and self._parsed:
+        if self._graph is None and self._has_files():
             self._statistics = statistics
 
     def prepare_dumps(self, formats=DUMP_FORMATS) -> None:
@@ -104,7 +118,7 @@ class ReleaseContext:
         again later would cost ~5 s per million statements)."""
         for fmt in formats:
             self.dump(fmt)
-        if self._graph is None and self._parsed:
+        if self._graph is None and self._has_files():
             self.statistics()
         self._sorted_triples = None
 
@@ -113,7 +127,7 @@ class ReleaseContext:
         pyoxigraph above), serialised once."""
         if fmt not in self._dumps:
             with task(f"Writing {fmt}"):
-                if self._graph is None and self._parsed and fast_writer(self._statement_count(), fmt):
+                if self._graph is None and self._has_files() and fast_writer(self._statement_count(), fmt):
                     self._dumps[fmt] = self._sorted().serialize(fmt)
                 else:
                     self._dumps[fmt] = serialize(self.graph, fmt)
@@ -133,12 +147,13 @@ ReleaseStep = Callable[[ReleaseContext], None]
 PreparedDumps = tuple[dict[str, bytes], ReleaseStatistics | None]
 
 
-def prepare_dumps_of(paths: list[Path], formats=DUMP_FORMATS) -> PreparedDumps:
-    """The dumps and statistics of the files, made as ``ReleaseContext.prepare_dumps`` makes
-    them (the same parser, the same code): run in a worker process while the main one plans the
-    validation."""
+def prepare_dumps_of(paths: list[Path], contents: list[bytes], formats=DUMP_FORMATS) -> PreparedDumps:
+    """The dumps and statistics of the files (their ``contents``, as the validation read them),
+    made as ``ReleaseContext.prepare_dumps`` makes them (the same parser, the same code): run in
+    a worker process while the main one plans the validation."""
     with collector_paused():
-        ctx = ReleaseContext(None, None, None, "", Path("."), parsed=[parse_file(path) for path in paths])
+        parsed = [parse_file(path, data) for path, data in zip(paths, contents)]
+        ctx = ReleaseContext(None, None, None, "", Path("."), parsed=parsed)
         ctx.prepare_dumps(formats)
     return ctx._dumps, ctx._statistics
 
@@ -177,18 +192,15 @@ def build(out: str | Path = "release", *, project: Project | None = None, versio
     steps = steps if steps is not None else default_steps()
     paths = expand_paths(project_paths(project))
     with worker_pool(paths, workers) as pool:  # before loading: the workers stay small
-        # with workers, one of them parses the files again and writes the dumps while this
-        # process parses and plans the validation (otherwise the workers would wait for it)
-        dumps = pool.submit(prepare_dumps_of, paths) if write_dumps in steps else None
-        with collector_paused(), task("Loading", total=len(paths)) as advance:  # allocates much, frees little
-            parsed = []
-            for path in paths:
-                parsed.append(parse_file(path))
-                advance()
-        ctx = ReleaseContext(project, None, None, version or __version__, Path(out), parsed=parsed)
-        validation = start_validation(paths, load_shapes(project), pool=pool,  # pauses the collector too
-                                      cache=ValidationCache.for_project(project.root, read=use_cache),
-                                      parsed={p.path: p for p in parsed})
+        # with workers, one of them parses the files and writes the dumps while this process
+        # plans the validation (otherwise the workers would wait for it)
+        files = Files(paths)  # read once: the dumps are made from the bytes that are validated
+        dumps = (pool.submit(prepare_dumps_of, paths, [files.data(path) for path in paths])
+                 if write_dumps in steps else None)
+        validation = start_validation(paths, load_shapes(project), pool=pool, files=files,
+                                      cache=ValidationCache.for_project(project.root, read=use_cache))
+        ctx = ReleaseContext(project, None, None, version or __version__, Path(out),
+                             parsed=lambda: [files.parsed(path) for path in paths])
         if dumps is not None:
             ctx.adopt_dumps(dumps.result())
         elif write_dumps in steps:

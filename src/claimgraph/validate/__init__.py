@@ -11,7 +11,7 @@ from rdflib import Graph
 from .cache import ValidationCache
 from .incremental import Tuning, Validation, run_validation, start_validation, validate_files, worker_pool
 from .jobs import WorkerPool
-from .plan import Stats
+from .plan import Files, Stats
 from .report import Finding, Severity, ValidationReport
 from .shacl import run_shacl, shapes_digest
 
@@ -22,5 +22,5 @@ def validate(data: Graph, shapes: Graph) -> ValidationReport:
     return ValidationReport.collect(run_shacl(data, shapes), shapes_hash=shapes_hash)
 
 
-__all__ = ["Finding", "Severity", "Stats", "Tuning", "Validation", "ValidationCache", "ValidationReport",
+__all__ = ["Files", "Finding", "Severity", "Stats", "Tuning", "Validation", "ValidationCache", "ValidationReport",
            "WorkerPool", "run_validation", "start_validation", "validate", "validate_files", "worker_pool"]

@@ -37,7 +37,7 @@ from ..model.load import ParsedFile
 from ..progress import task
 from .cache import ValidationCache
 from .jobs import PARALLEL_THRESHOLD, Job, Running, WorkerPool, serialize_triples, start_jobs
-from .plan import Files, Plan, Stats, plan_partitioned, plan_whole, summaries
+from .plan import Files, Plan, Stats, plan_global, plan_units, plan_whole, summaries
 from .report import Finding, ValidationReport
 from .scope import analyse_shapes
 from .shacl import shapes_digest
@@ -111,15 +111,17 @@ class Validation:
 
 def start_validation(paths: Iterable[Path], shapes: Graph, *, cache: ValidationCache | None = None,
                      pool: WorkerPool | None = None, parsed: Mapping[Path, ParsedFile] | None = None,
-                     tuning: Tuning | None = None) -> Validation:
+                     tuning: Tuning | None = None, files: Files | None = None) -> Validation:
     """Work out what needs validating and start it (in the pool's workers when it is big);
-    ``.report()`` waits for the jobs and returns the report."""
+    ``.report()`` waits for the jobs and returns the report. ``files``: the files as a caller
+    has read them (see plan.Files), instead of ``paths`` and ``parsed``."""
+    files = files or Files(paths, parsed or {})
     with collector_paused():  # planning allocates much (summaries, units) and frees little
-        return _start_validation(paths, shapes, cache, pool, parsed, tuning or Tuning())
+        return _start_validation(files, shapes, cache, pool, tuning or Tuning())
 
 
-def _start_validation(paths: Iterable[Path], shapes: Graph, cache: ValidationCache | None, pool: WorkerPool | None,
-                      parsed: Mapping[Path, ParsedFile] | None, tuning: Tuning) -> Validation:
+def _start_validation(files: Files, shapes: Graph, cache: ValidationCache | None, pool: WorkerPool | None,
+                      tuning: Tuning) -> Validation:
     cache = cache or ValidationCache(None)
     shapes_hash = shapes_digest(shapes)
     engine = _engine()
@@ -128,21 +130,21 @@ def _start_validation(paths: Iterable[Path], shapes: Graph, cache: ValidationCac
     if scope is None:
         scope = analyse_shapes(shapes)
         cache.put_scope(shapes_hash, scope)
-    files = Files(paths, parsed or {})
     remembered = cache.results()
+    shapes_nt = serialize_triples([triple_to_oxigraph(t) for t in shapes])
     if scope.partitionable:
         workers = pool.workers if pool is not None else 1
-        plan = plan_partitioned(files, summaries(files, scope, cache, engine), scope, salt, remembered,
-                                cache, workers, tuning.split_at)
+        found = summaries(files, scope, cache, engine)
+        plan = Plan()
+        # the global shapes' jobs start first: the workers would otherwise wait for the units' plan
+        running = start_jobs(plan_global(plan, found, scope, salt, remembered), shapes_nt, pool, tuning.parallel_at)
+        running.add(plan_units(plan, files, found, scope, salt, remembered, cache, workers, tuning.split_at))
     else:
         plan = plan_whole(files, salt, remembered)
-    running = None
-    if plan.jobs:
-        shapes_nt = serialize_triples([triple_to_oxigraph(t) for t in shapes])
         running = start_jobs(plan.jobs, shapes_nt, pool, tuning.parallel_at)
     plan.stats.jobs = len(plan.jobs)
-    plan.stats.parallel = bool(running and running.futures)
-    return Validation(plan, running, cache, shapes_hash)
+    plan.stats.parallel = bool(running.futures)
+    return Validation(plan, running if plan.jobs else None, cache, shapes_hash)
 
 
 def _engine() -> str:

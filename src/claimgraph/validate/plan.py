@@ -23,9 +23,9 @@ class Files:
     """The files of one run: content read once, parsed only when the statements are needed and
     not in the cache's index."""
 
-    def __init__(self, paths: Iterable[Path], parsed: Mapping[Path, ParsedFile]) -> None:
+    def __init__(self, paths: Iterable[Path], parsed: Mapping[Path, ParsedFile] | None = None) -> None:
         self.paths = list(paths)
-        self._parsed = dict(parsed)
+        self._parsed = dict(parsed or {})
         self._data: dict[Path, bytes] = {}
 
     def is_parsed(self, path: Path) -> bool:
@@ -34,13 +34,21 @@ class Files:
     def digest(self, path: Path) -> str:
         if path in self._parsed:
             return self._parsed[path].digest
-        data = self._data[path] = read_bytes(path)
-        return content_digest(data)
+        return content_digest(self.data(path))
+
+    def data(self, path: Path) -> bytes:
+        """The file's content as first read, kept until it is parsed: whoever parses it later
+        (here, a worker writing the dumps, a release step) parses the bytes that were validated."""
+        data = self._data.get(path)
+        if data is None:
+            data = self._data[path] = read_bytes(path)
+        return data
 
     def parsed(self, path: Path) -> ParsedFile:
         found = self._parsed.get(path)
         if found is None:
-            found = self._parsed[path] = parse_file(path, self._data.pop(path))
+            found = self._parsed[path] = parse_file(path, self.data(path))
+            del self._data[path]
         return found
 
 
@@ -91,6 +99,7 @@ class Summarised:
     path: Path
     key: str  # of the summary and the index in the cache
     summary: FileSummary
+    index: dict[str, str] | None = field(default=None, repr=False, compare=False)  # if made in this run
 
 
 def summaries(files: Files, scope: Scope, cache: ValidationCache, engine: str) -> list[Summarised]:
@@ -98,11 +107,11 @@ def summaries(files: Files, scope: Scope, cache: ValidationCache, engine: str) -
     with task("Reading files", total=len(files.paths)) as advance:
         for path in files.paths:
             key = digest(engine, files.digest(path), scope.digest).hex()
-            summary = cache.summary(key)
+            summary, index = cache.summary(key), None
             if summary is None:
                 summary, index = summarise(files.parsed(path), scope)
                 cache.put_summary(key, summary, index)
-            out.append(Summarised(path, key, summary))
+            out.append(Summarised(path, key, summary, index))
             advance()
     return out
 
@@ -119,16 +128,10 @@ def plan_whole(files: Files, salt: bytes, remembered: dict) -> Plan:
     return plan
 
 
-def plan_partitioned(files: Files, summaries: list[Summarised], scope: Scope, salt: bytes, remembered: dict,
-                     cache: ValidationCache, workers: int, split_at: int) -> Plan:
-    plan = Plan()
-    part = partition((s.summary for s in summaries), salt, scope.target_nodes)
-    stale = [i for i, unit in enumerate(part.units) if unit.key not in remembered]
-    plan.results.update((u.key, remembered[u.key]) for u in part.units if u.key in remembered)
-    plan.stats.units, plan.stats.global_shapes = len(part.units), len(scope.global_shapes)
-    if stale and scope.local_shapes:
-        plan.stats.units_validated = len(stale)
-        plan.jobs.extend(_local_jobs(part, stale, files, summaries, cache, scope, workers, split_at))
+def plan_global(plan: Plan, summaries: list[Summarised], scope: Scope, salt: bytes, remembered: dict) -> list[Job]:
+    """The global shapes, each on its projection (which the summaries hold): the jobs to run."""
+    jobs = []
+    plan.stats.global_shapes = len(scope.global_shapes)
     for i, shape in enumerate(scope.global_shapes):
         lines = sorted(set().union(*(s.summary.projections[i] for s in summaries)))
         key = digest(salt, b"global", shape.iri, *lines)
@@ -136,8 +139,24 @@ def plan_partitioned(files: Files, summaries: list[Summarised], scope: Scope, sa
             plan.results[key] = remembered[key]
         else:
             plan.stats.global_validated += 1
-            plan.jobs.append(Job(f"global {shape.iri}", ntriples(lines), len(lines), (shape.iri,), key))
-    return plan
+            jobs.append(Job(f"global {shape.iri}", ntriples(lines), len(lines), (shape.iri,), key))
+    plan.jobs.extend(jobs)
+    return jobs
+
+
+def plan_units(plan: Plan, files: Files, summaries: list[Summarised], scope: Scope, salt: bytes, remembered: dict,
+               cache: ValidationCache, workers: int, split_at: int) -> list[Job]:
+    """The local shapes on the units (see ``units``): the stale units' jobs to run."""
+    part = partition((s.summary for s in summaries), salt, scope.target_nodes)
+    stale = [i for i, unit in enumerate(part.units) if unit.key not in remembered]
+    plan.results.update((u.key, remembered[u.key]) for u in part.units if u.key in remembered)
+    plan.stats.units = len(part.units)
+    jobs = []
+    if stale and scope.local_shapes:
+        plan.stats.units_validated = len(stale)
+        jobs = _local_jobs(part, stale, files, summaries, cache, scope, workers, split_at)
+    plan.jobs.extend(jobs)
+    return jobs
 
 
 def _local_jobs(part: Partition, stale: list[int], files: Files, summaries: list[Summarised],
@@ -164,8 +183,10 @@ def _local_jobs(part: Partition, stale: list[int], files: Files, summaries: list
     for entry in summaries:
         if membership.keys().isdisjoint(entry.summary.elements.keys()):
             continue
-        index = None if files.is_parsed(entry.path) else cache.index(entry.key)
-        if index is not None:
+        index = entry.index
+        if index is None and not files.is_parsed(entry.path):
+            index = cache.index(entry.key)
+        if index is not None:  # joining an element's lines costs less than selecting statements
             _from_index(index, membership, entry.summary, data, sizes)
         else:
             _from_statements(files.parsed(entry.path).triples, membership, data, sizes)
