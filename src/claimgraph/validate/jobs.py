@@ -128,14 +128,14 @@ class WorkerPool:
 
     def close(self, abandon: bool = False) -> None:
         """Stop the workers: after their queued work or, with ``abandon``, at once (when the
-        caller is failing and nobody will read the results)."""
+        caller is failing and nobody will read the results). Either way the executor's own
+        thread reaps them (it notices terminated workers); reaping them here as well raced with
+        it, and a worker could be reported alive after its end."""
         if self.executor is not None:
-            processes = list((getattr(self.executor, "_processes", None) or {}).values()) if abandon else []
-            for process in processes:
-                process.terminate()
-            self.executor.shutdown(wait=not abandon, cancel_futures=True)
-            for process in processes:
-                process.join()
+            if abandon:
+                for process in list((getattr(self.executor, "_processes", None) or {}).values()):
+                    process.terminate()
+            self.executor.shutdown(wait=True, cancel_futures=True)
             self.executor = None
 
     def __enter__(self) -> WorkerPool:
@@ -146,27 +146,37 @@ class WorkerPool:
 
 
 class Running:
-    """Jobs started by :func:`start_jobs`, working while the caller does something else (such
-    as writing the dumps); :meth:`wait` collects them."""
+    """Jobs started by :func:`start_jobs` (and :meth:`add`), working while the caller does
+    something else (planning more jobs, writing the dumps); :meth:`wait` collects them."""
 
     def __init__(self, jobs: list[Job], shapes_nt: bytes, pool: WorkerPool | None,
                  parallel_at: int = PARALLEL_THRESHOLD) -> None:
-        self.jobs = sorted(jobs, key=lambda j: -j.size)
+        self.jobs: list[Job] = []
         self.shapes_nt = shapes_nt
-        self.futures: dict = {}
-        executor = pool.executor if pool is not None else None
-        if executor is not None and len(self.jobs) > 1 and sum(j.size for j in self.jobs) >= parallel_at:
-            self.futures = {executor.submit(run_job_in_worker, shapes_nt, job.data, job.use_shapes): job
-                            for job in self.jobs}
-            for job in self.jobs:
-                job.data = b""  # the workers get their copy; free ours
+        self.futures: dict[Future, Job] = {}
+        self._here: list[Job] = []  # to run in this process when waited for
+        self._executor = pool.executor if pool is not None else None
+        self._parallel_at = parallel_at
+        self.add(jobs)
+
+    def add(self, jobs: list[Job]) -> None:
+        """Start more jobs, largest first: in the workers once there is enough work for them
+        (more than one job, ``parallel_at`` statements in all so far), otherwise here."""
+        self.jobs.extend(sorted(jobs, key=lambda j: -j.size))
+        self._here.extend(sorted(jobs, key=lambda j: -j.size))
+        if (self._executor is None or len(self.jobs) < 2
+                or sum(j.size for j in self.jobs) < self._parallel_at):
+            return
+        for job in self._here:
+            self.futures[self._executor.submit(run_job_in_worker, self.shapes_nt, job.data, job.use_shapes)] = job
+            job.data = b""  # the workers get their copy; free ours
+        self._here = []
 
     def wait(self, done: Callable[[Job, list[Finding]], None]) -> None:
         """Call ``done(job, findings)`` as each job finishes (run here if not started)."""
-        if not self.futures:
-            for job in self.jobs:
-                done(job, run_job(self.shapes_nt, job.data, job.use_shapes))
-            return
+        for job in self._here:
+            done(job, run_job(self.shapes_nt, job.data, job.use_shapes))
+        self._here = []
         for future in as_completed(self.futures):
             done(self.futures[future], future.result())
 
