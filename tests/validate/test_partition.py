@@ -12,7 +12,7 @@ from claimgraph.model.load import ParsedFile, expand_paths, load_shapes, parse_f
 from claimgraph.model.project import find_project
 from claimgraph.validate import Tuning, ValidationCache, run_validation
 from claimgraph.validate.scope import analyse_shapes
-from claimgraph.validate.summary import digest, summarise
+from claimgraph.validate.summary import FileSummary, digest, summarise
 from claimgraph.validate.units import partition
 
 from validation_support import one_run
@@ -122,3 +122,57 @@ def test_digest_hashes_each_part_followed_by_a_zero_byte(parts):
         h.update(part.encode() if isinstance(part, str) else part)
         h.update(b"\x00")
     assert digest(*parts) == h.digest()
+
+
+def test_the_cut_and_its_keys_are_pinned():
+    """Keys are remembered on disk: the same summaries must give the same cut and the same keys.
+    Values from the straightforward implementation, on a graph with a tainted incident, an
+    entry referenced without statements, a cycle of shared nodes and one pointing at itself, nodes
+    with no statements (referenced, targeted by name) and an element split across two files (it
+    points somewhere only in the second: Partition.refs takes it there)."""
+    ID, CG = "https://w3id.org/claimgraph/id/", "https://w3id.org/claimgraph/ontology#"
+    iri = lambda name: name if name.startswith("http") else ID + name  # noqa: E731
+
+    def summary(targeted=(), **elements):
+        """element_name=(number of statements, elements pointed to); targeted: (predicate, node)."""
+        return FileSummary({iri(k.replace("_", "/")): (digest(k, str(i)), n, tuple(map(iri, rs)))
+                            for i, (k, (n, rs)) in enumerate(elements.items())},
+                           frozenset((CG + p, iri(o)) for p, o in targeted), ())
+
+    first = summary([("source", "source/s"), ("author", "person/p"), ("evidence", "incident/i")],
+                    organisation_o=(1, ()),
+                    entry_a=(5, ("incident/i", "source/s", CG + "Source")),
+                    incident_i=(2, ("entry/a", "person/p")),
+                    source_s=(2, ("person/p", CG + "Source")),
+                    person_p=(1, ("organisation/o",)))
+    second = summary(entry_b=(3, ("source/t", "entry/c")),
+                     source_t=(1, ("source/t",)),
+                     organisation_o=(2, ("person/p", CG + "Source")),
+                     person_p=(1, (CG + "Person",)))
+    part = partition([first, second], b"salt", [ID + "person/nobody", ID + "entry/d/claim"])
+
+    short = lambda n: n.removeprefix(ID).removeprefix(CG)  # noqa: E731
+    assert [(u.key.hex(), tuple(map(short, u.members)), u.size) for u in part.units] == [
+        ("159e4584dba7249ff827e3a0e94b2ed4", ("entry/a", "incident/i"), 7),
+        ("8610ac29af9d3d33f11e99db9114fa87", ("entry/b", "entry/c"), 3),
+        ("8bd1bee9a33c19ab475c9a73261538c6", ("entry/d",), 0),
+        ("395abd21d62c4dc4ae7b9ba83cce8397", ("organisation/o",), 3),
+        ("5812eeb50d11702f4a2b2b97eb9d087e", ("person/nobody",), 0),
+        ("ec4eeec36008370d1ce1b8abafbb83f6", ("person/p",), 2),
+        ("d52b80e6b61ff0423531b7579ad8c80d", ("source/s",), 2),
+        ("864d18c427475f0291175bd2da5482f9", ("source/t",), 1)]
+    assert {short(n): i for n, i in part.unit_of.items()} == {
+        "entry/a": 0, "incident/i": 0, "entry/b": 1, "entry/c": 1, "entry/d": 2, "organisation/o": 3,
+        "person/nobody": 4, "person/p": 5, "source/s": 6, "source/t": 7}
+    assert [(short(n), [short(o) for o in rs]) for n, rs in part.refs.items()] == [
+        ("entry/a", ["incident/i", "source/s", "Source"]),
+        ("incident/i", ["entry/a", "person/p"]),
+        ("source/s", ["person/p", "Source"]),
+        ("person/p", ["organisation/o", "Person"]),
+        ("entry/b", ["source/t", "entry/c"]),
+        ("source/t", ["source/t"]),
+        ("organisation/o", ["person/p", "Source"])]
+    assert {short(n) for n in part.shared} == {
+        "organisation/o", "person/nobody", "person/p", "source/s", "source/t", "Person", "Source"}
+    assert {short(n): {short(p) for p in ps} for n, ps in part.targeted.items()} == {
+        "person/p": {"author"}, "source/s": {"source"}}
