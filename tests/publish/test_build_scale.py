@@ -63,15 +63,23 @@ def test_dumps_written_by_a_worker_equal_those_written_in_process(large, tmp_pat
     assert {"claimgraph.ttl", "claimgraph.nt", "claimgraph.jsonld", "void.ttl"} <= set(releases[2])
 
 
-def test_the_dumps_are_made_from_the_bytes_that_were_validated(tmp_path):
-    """The dump worker gets the files' contents as the validation read them: a file changed on
-    disk meanwhile cannot make the release differ from what was validated."""
+def test_dumps_of_a_file_changed_since_it_was_validated_are_refused(tmp_path):
+    """The dump worker reads the files itself: dumps made from content other than the validated
+    content are refused, naming the file, instead of being released."""
+    from claimgraph.errors import InputError
+    from claimgraph.model.load import parse_file
     from claimgraph.publish.release import prepare_dumps_of
     path = tmp_path / "data.ttl"
-    validated = b'<https://example.org/a> <https://example.org/p> "validated" .\n'
+    path.write_bytes(b'<https://example.org/a> <https://example.org/p> "validated" .\n')
+    validated = parse_file(path).digest
     path.write_bytes(b'<https://example.org/a> <https://example.org/p> "changed since" .\n')
-    dumps, _statistics = prepare_dumps_of([path], [validated], formats=("nt",))
-    assert dumps["nt"] == validated
+    prepared = prepare_dumps_of([path], formats=("nt",))
+    ctx = ReleaseContext(None, None, None, "1", tmp_path)
+    with pytest.raises(InputError, match="data.ttl changed"):
+        ctx.adopt_dumps(prepared, lambda _path: validated)
+    assert ctx._dumps == {}
+    ctx.adopt_dumps(prepared, lambda _path: parse_file(path).digest)
+    assert b"changed since" in ctx.dump("nt")
 
 
 def test_bad_input_leaves_no_worker_behind(large, tmp_path):

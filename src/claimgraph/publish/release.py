@@ -8,10 +8,10 @@ and moved into place only when everything succeeded: no half-written release, ev
 The work is split so that both cores stay busy: with worker processes (large inputs), one worker
 parses the files and writes the dumps and the release statistics while this process plans the
 validation (see validate.incremental: remembered per unit, the rest in the workers) and the other
-worker starts on its first jobs; without, this process does it all, in that order. The files
-are read once; everything is parsed from those bytes (the validated ones), here only as far as
-planning or a later step needs them. The rdflib graph is built once, when a step first asks for
-``ctx.graph``.
+worker starts on its first jobs; without, this process does it all, in that order. Dumps made
+from a file that changed meanwhile are refused; here, the files are read once and parsed from
+those (validated) bytes only as far as planning or a later step needs them. The rdflib graph is
+built once, when a step first asks for ``ctx.graph``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from rdflib import Graph
 
 from .. import __version__
 from ..collector import collector_paused
-from ..errors import FindingsError
+from ..errors import FindingsError, InputError
 from ..model.load import ParsedFile, expand_paths, graph_from_files, load_shapes, parse_file, project_paths
 from ..model.project import Project, find_project
 from ..progress import task
@@ -105,9 +105,14 @@ class ReleaseContext:
             self._size = len(self._sorted_triples)
         return self._sorted_triples
 
-    def adopt_dumps(self, prepared: PreparedDumps) -> None:
-        """Take the dumps and statistics a worker prepared from the same files."""
-        dumps, statistics = prepared
+    def adopt_dumps(self, prepared: PreparedDumps, validated: Callable[[Path], str]) -> None:
+        """Take the dumps and statistics a worker prepared from the same files, if they are the
+        same: ``validated(path)`` is the digest of the content that was validated."""
+        dumps, statistics, digests = prepared
+        changed = sorted(str(path) for path, digest in digests.items() if digest != validated(path))
+        if changed:
+            raise InputError(f"{changed[0]} changed while the release was being built; build again",
+                             path=changed[0])
         self._dumps.update(dumps)
         if self._graph is None and self._has_files():
             self._statistics = statistics
@@ -143,19 +148,19 @@ class ReleaseContext:
 
 ReleaseStep = Callable[[ReleaseContext], None]
 
-#: dumps by format, and the release statistics
-PreparedDumps = tuple[dict[str, bytes], ReleaseStatistics | None]
+#: dumps by format, the release statistics, and the digest of each file they were made from
+PreparedDumps = tuple[dict[str, bytes], ReleaseStatistics | None, dict[Path, str]]
 
 
-def prepare_dumps_of(paths: list[Path], contents: list[bytes], formats=DUMP_FORMATS) -> PreparedDumps:
-    """The dumps and statistics of the files (their ``contents``, as the validation read them),
-    made as ``ReleaseContext.prepare_dumps`` makes them (the same parser, the same code): run in
-    a worker process while the main one plans the validation."""
+def prepare_dumps_of(paths: list[Path], formats=DUMP_FORMATS) -> PreparedDumps:
+    """The dumps and statistics of the files, made as ``ReleaseContext.prepare_dumps`` makes
+    them (the same parser, the same code), and the digests of the contents they were made from:
+    run in a worker process while the main one plans the validation."""
     with collector_paused():
-        parsed = [parse_file(path, data) for path, data in zip(paths, contents)]
+        parsed = [parse_file(path) for path in paths]
         ctx = ReleaseContext(None, None, None, "", Path("."), parsed=parsed)
         ctx.prepare_dumps(formats)
-    return ctx._dumps, ctx._statistics
+    return ctx._dumps, ctx._statistics, {p.path: p.digest for p in parsed}
 
 
 def write_dumps(ctx: ReleaseContext) -> None:
@@ -194,15 +199,14 @@ def build(out: str | Path = "release", *, project: Project | None = None, versio
     with worker_pool(paths, workers) as pool:  # before loading: the workers stay small
         # with workers, one of them parses the files and writes the dumps while this process
         # plans the validation (otherwise the workers would wait for it)
-        files = Files(paths)  # read once: the dumps are made from the bytes that are validated
-        dumps = (pool.submit(prepare_dumps_of, paths, [files.data(path) for path in paths])
-                 if write_dumps in steps else None)
+        dumps = pool.submit(prepare_dumps_of, paths) if write_dumps in steps else None
+        files = Files(paths)  # read once: any later parse here reads the bytes that are validated
         validation = start_validation(paths, load_shapes(project), pool=pool, files=files,
                                       cache=ValidationCache.for_project(project.root, read=use_cache))
         ctx = ReleaseContext(project, None, None, version or __version__, Path(out),
                              parsed=lambda: [files.parsed(path) for path in paths])
         if dumps is not None:
-            ctx.adopt_dumps(dumps.result())
+            ctx.adopt_dumps(dumps.result(), files.digest)
         elif write_dumps in steps:
             ctx.prepare_dumps()
         report = validation.report()

@@ -27,18 +27,22 @@ class Files:
         self.paths = list(paths)
         self._parsed = dict(parsed or {})
         self._data: dict[Path, bytes] = {}
+        self._digests: dict[Path, str] = {}
 
     def is_parsed(self, path: Path) -> bool:
         return path in self._parsed
 
     def digest(self, path: Path) -> str:
-        if path in self._parsed:
-            return self._parsed[path].digest
-        return content_digest(self.data(path))
+        found = self._digests.get(path)
+        if found is None:
+            parsed = self._parsed.get(path)
+            found = self._digests[path] = parsed.digest if parsed else content_digest(self.data(path))
+        return found
 
     def data(self, path: Path) -> bytes:
-        """The file's content as first read, kept until it is parsed: whoever parses it later
-        (here, a worker writing the dumps, a release step) parses the bytes that were validated."""
+        """The file's content as first read: whoever parses it later (a release step, say)
+        parses the bytes that were validated. (Kept rather than the parsed statements, which
+        take several times the memory.)"""
         data = self._data.get(path)
         if data is None:
             data = self._data[path] = read_bytes(path)
@@ -48,7 +52,6 @@ class Files:
         found = self._parsed.get(path)
         if found is None:
             found = self._parsed[path] = parse_file(path, self.data(path))
-            del self._data[path]
         return found
 
 
@@ -108,8 +111,9 @@ def summaries(files: Files, scope: Scope, cache: ValidationCache, engine: str) -
         for path in files.paths:
             key = digest(engine, files.digest(path), scope.digest).hex()
             summary, index = cache.summary(key), None
-            if summary is None:
-                summary, index = summarise(files.parsed(path), scope)
+            if summary is None:  # the statements are not kept: the jobs take them from the index
+                parsed = files.parsed(path) if files.is_parsed(path) else parse_file(path, files.data(path))
+                summary, index = summarise(parsed, scope)
                 cache.put_summary(key, summary, index)
             out.append(Summarised(path, key, summary, index))
             advance()
