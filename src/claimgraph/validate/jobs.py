@@ -162,8 +162,9 @@ class Running:
     def add(self, jobs: list[Job]) -> None:
         """Start more jobs, largest first: in the workers once there is enough work for them
         (more than one job, ``parallel_at`` statements in all so far), otherwise here."""
-        self.jobs.extend(sorted(jobs, key=lambda j: -j.size))
-        self._here.extend(sorted(jobs, key=lambda j: -j.size))
+        ordered = sorted(jobs, key=lambda j: -j.size)
+        self.jobs.extend(ordered)
+        self._here.extend(ordered)
         if (self._executor is None or len(self.jobs) < 2
                 or sum(j.size for j in self.jobs) < self._parallel_at):
             return
