@@ -137,7 +137,7 @@ def test_the_cut_and_its_keys_are_pinned():
         """element_name=(number of statements, elements pointed to); targeted: (predicate, node)."""
         return FileSummary({iri(k.replace("_", "/")): (digest(k, str(i)), n, tuple(map(iri, rs)))
                             for i, (k, (n, rs)) in enumerate(elements.items())},
-                           frozenset((CG + p, iri(o)) for p, o in targeted), ())
+                           frozenset((CG + p, iri(o)) for p, o in targeted), (), ())
 
     first = summary([("source", "source/s"), ("author", "person/p"), ("evidence", "incident/i")],
                     organisation_o=(1, ()),

@@ -43,7 +43,7 @@ from .scope import analyse_shapes
 from .shacl import shapes_digest
 from .summary import digest
 
-FORMAT = "claimgraph-validation-4"
+FORMAT = "claimgraph-validation-5"
 
 
 @dataclass(frozen=True)

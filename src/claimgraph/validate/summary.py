@@ -44,11 +44,13 @@ class FileSummary:
     """``elements``: element -> (digest of its statements in this file, their number, the other
     elements they point to); ``targeted``: (predicate, object node) for the predicates whose
     objects local shapes target; ``projections``: per global shape of the scope, the N-Triples
-    lines it reads."""
+    lines it reads, and ``projection_digests`` a digest of each (so that a run can tell whether a
+    global shape's input changed without gathering and sorting every file's lines)."""
 
     elements: dict[str, tuple[bytes, int, tuple[str, ...]]]
     targeted: frozenset[tuple[str, str]]
     projections: tuple[frozenset[str], ...]
+    projection_digests: tuple[bytes, ...]
 
 
 def summarise(parsed: ParsedFile, scope: Scope) -> tuple[FileSummary, dict[str, str]]:
@@ -91,4 +93,5 @@ def summarise(parsed: ParsedFile, scope: Scope) -> tuple[FileSummary, dict[str, 
                 proj.add(f"{s} <{p}> {TARGETING}")
     index = {e: "\n".join(sorted(ls)) for e, ls in lines.items()}
     summary = {e: (digest(text), len(lines[e]), tuple(sorted(set(refs.get(e, ()))))) for e, text in index.items()}
-    return FileSummary(summary, frozenset(targeted), tuple(frozenset(p) for p in projections)), index
+    return FileSummary(summary, frozenset(targeted), tuple(frozenset(p) for p in projections),
+                       tuple(digest(*sorted(p)) for p in projections)), index
