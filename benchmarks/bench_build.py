@@ -197,11 +197,11 @@ def edit_one_entry(root: Path) -> None:
 
 
 def bench_size(out: Path, triples: int, violating: float, repeats: int, naive_repeats: int,
-               timeout: float | None) -> list[dict]:
+               timeout: float | None, pipelines: tuple[str, ...] = PIPELINES) -> list[dict]:
     root = dataset(out, triples, violating)
     shutil.rmtree(root / ".claimgraph-cache", ignore_errors=True)
     rows = []
-    for pipeline in PIPELINES:
+    for pipeline in pipelines:
         n = naive_repeats if pipeline == "naive" else repeats
         if n <= 0:
             continue
@@ -274,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--naive-repeats", type=int, default=1, help="runs of the naive pipeline")
     p.add_argument("--naive-max", type=int, default=None, help="skip the naive pipeline above this many statements")
     p.add_argument("--naive-timeout", type=float, default=None, help="stop a naive run after this many seconds")
+    p.add_argument("--pipelines", default=",".join(PIPELINES),
+                   help=f"which pipelines to run, comma-separated (default: all of {', '.join(PIPELINES)})")
     p.add_argument("--out", type=Path, default=HERE / "out" / "bench-build", help="data sets and results")
     p.add_argument("--results", type=Path, help="results file (default OUT/results.json); runs add to it")
     p.add_argument("--report", type=Path, nargs="+", help="only print the table and ratios of these results files")
@@ -295,11 +297,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
     results_file = args.results or args.out / "results.json"
+    pipelines = tuple(args.pipelines.split(","))
+    unknown = sorted(set(pipelines) - set(PIPELINES))
+    if unknown:
+        p.error(f"unknown pipeline(s) {', '.join(unknown)}; choose from {', '.join(PIPELINES)}")
     rows = json.loads(results_file.read_text()) if results_file.is_file() else []
     for triples in (int(s) for s in args.sizes.split(",")):
         for violating in (float(v) for v in args.variants.split(",")):
             naive = 0 if args.naive_max is not None and triples > args.naive_max else args.naive_repeats
-            new = bench_size(args.out, triples, violating, args.repeats, naive, args.naive_timeout)
+            new = bench_size(args.out, triples, violating, args.repeats, naive, args.naive_timeout, pipelines)
             rows = [r for r in rows if (r["triples"], r["violating"]) != (triples, violating)
                     or r["pipeline"] not in {n["pipeline"] for n in new}] + new
             rows.sort(key=lambda r: (r["triples"], r["violating"], PIPELINES.index(r["pipeline"])))
