@@ -82,6 +82,19 @@ def test_dumps_of_a_file_changed_since_it_was_validated_are_refused(tmp_path):
     assert b"changed since" in ctx.dump("nt")
 
 
+def test_each_file_is_parsed_once_in_this_process(tmp_path, monkeypatch):
+    """Without workers this process plans the validation and writes the dumps: the statements
+    parsed for the one are kept for the other, never parsed twice."""
+    from claimgraph.validate import plan
+    proj = generate_project(tmp_path / "proj", entries=12, seed=3)
+    parsed: list = []
+    real = plan.parse_file
+    monkeypatch.setattr(plan, "parse_file", lambda path, data=None: parsed.append(path) or real(path, data))
+    build(tmp_path / "release", project=find_project(proj), steps=STEPS, use_cache=False, workers=1)
+    assert parsed and len(parsed) == len(set(parsed))
+    assert (tmp_path / "release" / "claimgraph.ttl").is_file()
+
+
 def test_bad_input_leaves_no_worker_behind(large, tmp_path):
     """A syntax error found while the dump worker is busy: the error names the file, the
     workers are stopped and reaped, and nothing is written."""

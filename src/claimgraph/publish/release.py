@@ -200,7 +200,10 @@ def build(out: str | Path = "release", *, project: Project | None = None, versio
         # with workers, one of them parses the files and writes the dumps while this process
         # plans the validation (otherwise the workers would wait for it)
         dumps = pool.submit(prepare_dumps_of, paths) if write_dumps in steps else None
-        files = Files(paths)  # read once: any later parse here reads the bytes that are validated
+        # read once: any later parse here reads the bytes that are validated; the statements
+        # parsed for planning are kept if this process will want them again (no parse twice)
+        later = [step for step in steps if step not in (write_dumps, write_validation_report)]
+        files = Files(paths, keep_parsed=bool(later) or (write_dumps in steps and dumps is None))
         validation = start_validation(paths, load_shapes(project), pool=pool, files=files,
                                       cache=ValidationCache.for_project(project.root, read=use_cache))
         ctx = ReleaseContext(project, None, None, version or __version__, Path(out),

@@ -23,8 +23,10 @@ class Files:
     """The files of one run: content read once, parsed only when the statements are needed and
     not in the cache's index."""
 
-    def __init__(self, paths: Iterable[Path], parsed: Mapping[Path, ParsedFile] | None = None) -> None:
+    def __init__(self, paths: Iterable[Path], parsed: Mapping[Path, ParsedFile] | None = None, *,
+                 keep_parsed: bool = False) -> None:
         self.paths = list(paths)
+        self.keep_parsed = keep_parsed  # someone will want the statements after planning
         self._parsed = dict(parsed or {})
         self._data: dict[Path, bytes] = {}
         self._digests: dict[Path, str] = {}
@@ -111,8 +113,9 @@ def summaries(files: Files, scope: Scope, cache: ValidationCache, engine: str) -
         for path in files.paths:
             key = digest(engine, files.digest(path), scope.digest).hex()
             summary, index = cache.summary(key), None
-            if summary is None:  # the statements are not kept: the jobs take them from the index
-                parsed = files.parsed(path) if files.is_parsed(path) else parse_file(path, files.data(path))
+            if summary is None:  # the jobs take the statements from the index: keep them only if asked
+                parsed = (files.parsed(path) if files.keep_parsed or files.is_parsed(path)
+                          else parse_file(path, files.data(path)))
                 summary, index = summarise(parsed, scope)
                 cache.put_summary(key, summary, index)
             out.append(Summarised(path, key, summary, index))
