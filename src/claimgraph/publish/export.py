@@ -245,8 +245,7 @@ def _jsonld_chunks(triples: list) -> Iterator[bytes]:
         else:
             text = texts.get(o)
             if text is None:
-                node_id = compact(o.value) if kind is ox.NamedNode else f"_:{o.value}"
-                text = texts[o] = '{"@id": ' + _encode_string(node_id) + "}"
+                text = texts[o] = '{"@id": ' + _encode_string(_node_id(o, compact)) + "}"
         key = keys.get(p)
         if key is None:
             key = keys[p] = compact(p.value)
@@ -268,7 +267,7 @@ def _jsonld_chunks(triples: list) -> Iterator[bytes]:
 def _jsonld_node(subject, types: list[str], props: dict[str, list[str]], compact: _Compactor) -> tuple[str, str]:
     """(@id, the node object's text): a property per line, keys sorted, several values sorted
     by their JSON text, as ``json.dumps`` writes a list."""
-    node_id = compact(subject.value) if type(subject) is ox.NamedNode else f"_:{subject.value}"
+    node_id = _node_id(subject, compact)
     lines = {"@id": _encode_string(node_id)}
     if types:
         lines["@type"] = _encode_string(types[0]) if len(types) == 1 else \
@@ -277,6 +276,11 @@ def _jsonld_node(subject, types: list[str], props: dict[str, list[str]], compact
         lines[key] = values[0] if len(values) == 1 else "[" + ", ".join(sorted(values)) + "]"
     body = ",\n".join(f"   {_encode_string(key)}: {lines[key]}" for key in sorted(lines))
     return node_id, "  {\n" + body + "\n  }"
+
+
+def _node_id(node, compact: _Compactor) -> str:
+    """An IRI's or blank node's @id: compacted, or ``_:label``."""
+    return compact(node.value) if type(node) is ox.NamedNode else f"_:{node.value}"
 
 
 def _jsonld_literal(o, compact: _Compactor) -> str:

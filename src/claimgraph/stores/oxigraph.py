@@ -11,7 +11,7 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
-from ..model.convert import to_oxigraph, to_rdflib
+from ..model.convert import RdflibConverter, to_oxigraph, to_rdflib
 from ..model.terms import bind_prefixes
 from .base import QueryResult, Store
 
@@ -116,15 +116,10 @@ def from_oxigraph_result(result) -> QueryResult:
         return QueryResult("graph", graph=g)
     variables = result.variables
     names = [v.value for v in variables]
-    cache: dict = {}  # IRIs and labels repeat across rows; building rdflib terms is the slow part
+    term = RdflibConverter().term  # IRIs and labels repeat across rows; building rdflib terms is the slow part
 
-    def convert(term):
-        if term is None:
-            return None
-        found = cache.get(term)
-        if found is None:
-            found = cache[term] = to_rdflib(term)
-        return found
+    def convert(value):
+        return None if value is None else term(value)
 
     # a solution iterates over its values in the order of ``variables`` (None where unbound),
     # much faster than looking each one up by variable
