@@ -37,8 +37,15 @@ aggregates; no sub-queries, MINUS, VALUES or GRAPH) is run once per data graph w
 each focus node gets the solutions whose ``$this`` is that node: for such queries, the solutions
 of the query with ``$this`` pre-bound to a node are exactly those, since every solution binds
 ``$this`` through the pattern and nothing else in the query depends on which node it is.
-pyshacl's own code turns the solutions into results. Other queries run per focus node as before.
-A test compares the two ways on every SPARQL constraint of the shapes.
+pyshacl's own code turns the solutions into results; a focus node without solutions gets no
+results at once, as pyshacl's code gives it for an empty answer. Other queries run per focus node
+as before. A test compares the two ways on every SPARQL constraint of the shapes.
+
+**Query text prepared once per constraint.** For every focus node, pyshacl re-derives a SPARQL
+constraint's query text (four regular expressions, and the prefix declarations written out
+again); the text and every binding except ``$this`` depend only on the constraint, so they are
+derived for the first focus node and reused, with ``$this`` bound to each node as pyshacl binds
+it. Constraints that also bind ``$value`` (SPARQL-based constraint components) are left alone.
 
 **No text report** (:func:`without_text_report`, a separate block, for callers that discard
 pyshacl's text report as ``run_shacl`` does). pyshacl writes a paragraph of text for every result
@@ -74,6 +81,8 @@ from rdflib.term import Variable
 _depth = 0
 _original = _processor.SPARQLProcessor.query
 _original_check = SPARQLQueryHelper.check_invalid_sparql
+_original_prebind = SPARQLQueryHelper.pre_bind_variables
+_original_prefixes = SPARQLQueryHelper.apply_prefixes
 _original_property = PropertyConstraintComponent._evaluate_property_shape
 _original_sparql = SPARQLBasedConstraint._validate_sparql_query
 _original_or = OrConstraintComponent._evaluate_or_constraint
@@ -119,6 +128,29 @@ def _remembered_check(passed: set):
             passed.add(key)
         return True
     return check_invalid_sparql
+
+
+def _prebound(memo: dict):
+    def pre_bind_variables(self, thisnode, valuenode=None, extravars=None):
+        if valuenode or extravars is not None:
+            return _original_prebind(self, thisnode, valuenode=valuenode, extravars=extravars)
+        found = memo.get(self)
+        if found is None:
+            binds, text = _original_prebind(self, thisnode)
+            found = memo[self] = ("this" in binds, {k: v for k, v in binds.items() if k != "this"}, text)
+        has_this, others, text = found
+        return ({"this": thisnode, **others} if has_this else dict(others)), text
+    return pre_bind_variables
+
+
+def _prefixed(memo: dict):
+    def apply_prefixes(self, sparql):
+        key = (self, sparql)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _original_prefixes(self, sparql)
+        return found
+    return apply_prefixes
 
 
 def _batched_property_shape(self, executor, prop_shape, target_graph, focus_value_nodes, potentially_recursive,
@@ -284,7 +316,10 @@ def _bulk_sparql(tables: dict):
             for row in target_graph.query(query, initBindings=dict(others)):
                 rows.setdefault(row.this, []).append(row)
             entry = tables[key] = (target_graph, rows)  # the graph is kept: its id stays unique
-        return _original_sparql(self, query, init_binds, _Answering(_Solutions(entry[1].get(this, []))))
+        found = entry[1].get(this)
+        if found is None:
+            return []  # what pyshacl returns for no solutions
+        return _original_sparql(self, query, init_binds, _Answering(_Solutions(found)))
     return validate_sparql_query
 
 
@@ -296,6 +331,8 @@ def faster_pyshacl() -> Iterator[None]:
     if _depth == 0:
         _processor.SPARQLProcessor.query = _memoised_query({})
         SPARQLQueryHelper.check_invalid_sparql = _remembered_check(set())
+        SPARQLQueryHelper.pre_bind_variables = _prebound({})
+        SPARQLQueryHelper.apply_prefixes = _prefixed({})
         PropertyConstraintComponent._evaluate_property_shape = _batched_property_shape
         SPARQLBasedConstraint._validate_sparql_query = _bulk_sparql({})
         OrConstraintComponent._evaluate_or_constraint = _batched_or_constraint
@@ -308,6 +345,8 @@ def faster_pyshacl() -> Iterator[None]:
         if _depth == 0:
             _processor.SPARQLProcessor.query = _original
             SPARQLQueryHelper.check_invalid_sparql = _original_check
+            SPARQLQueryHelper.pre_bind_variables = _original_prebind
+            SPARQLQueryHelper.apply_prefixes = _original_prefixes
             PropertyConstraintComponent._evaluate_property_shape = _original_property
             SPARQLBasedConstraint._validate_sparql_query = _original_sparql
             OrConstraintComponent._evaluate_or_constraint = _original_or
