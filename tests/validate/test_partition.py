@@ -13,6 +13,7 @@ from claimgraph.model.project import find_project
 from claimgraph.validate import Tuning, ValidationCache, run_validation
 from claimgraph.validate.scope import analyse_shapes
 from claimgraph.validate.summary import FileSummary, digest, summarise
+from claimgraph.validate.plan import balance
 from claimgraph.validate.units import partition
 
 from validation_support import one_run
@@ -176,3 +177,11 @@ def test_the_cut_and_its_keys_are_pinned():
         "organisation/o", "person/nobody", "person/p", "source/s", "source/t", "Person", "Source"}
     assert {short(n): {short(p) for p in ps} for n, ps in part.targeted.items()} == {
         "person/p": {"author"}, "source/s": {"source"}}
+
+
+def test_batches_are_balanced_counting_what_the_first_carries_besides():
+    sizes = {0: 10, 1: 10, 2: 10, 3: 10}
+    batches = balance([0, 1, 2, 3], sizes.__getitem__, 2, head_start=20)
+    assert sorted(i for b in batches for i in b) == [0, 1, 2, 3]
+    assert [sum(sizes[i] for i in b) for b in batches] == [10, 30]  # 20 + 10 and 30, not 20 + 20 and 20
+    assert balance([1, 0], sizes.__getitem__, 1) == [[0, 1]]

@@ -5,7 +5,7 @@ top-level shapes to check on it (see ``incremental`` for why the results equal o
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -171,16 +171,20 @@ def _local_jobs(part: Partition, stale: list[int], files: Files, summaries: list
                 cache: ValidationCache, scope: Scope, workers: int, split_at: int) -> list[Job]:
     """Stale units in balanced batches (shared units with the first), each with its closure."""
     is_shared = lambda i: part.units[i].members[0] in part.shared  # noqa: E731
-    components = sorted((i for i in stale if not is_shared(i)), key=lambda i: (-part.units[i].size, i))
+    components = [i for i in stale if not is_shared(i)]
     total = sum(part.units[i].size for i in components)
     n = max(1, min(workers, len(components))) if total >= split_at else 1
-    batches: list[list[int]] = [[] for _ in range(n)]
-    weights = [0] * n
-    for i in components:
-        k = weights.index(min(weights))
-        batches[k].append(i)
-        weights[k] += part.units[i].size
-    batches[0].extend(i for i in stale if is_shared(i))
+    shared = [i for i in stale if is_shared(i)]
+    size = lambda i: part.units[i].size  # noqa: E731
+    batches = balance(components, size, n)
+    if n > 1 and shared:
+        # the shared units go with the first batch, and the others borrow much of them (their
+        # closure): what the last batch borrows is measured (0.2 s at 1M statements) and the
+        # first batch starts with the rest of the shared units' weight
+        borrowed = part.closure(m for i in batches[-1] for m in part.units[i].members)
+        extra = sum(size(i) for i in shared if borrowed.isdisjoint(part.units[i].members))
+        batches = balance(components, size, n, extra)
+    batches[0].extend(shared)
 
     membership: dict[str, list[int]] = defaultdict(list)
     for k, batch in enumerate(batches):
@@ -207,6 +211,22 @@ def _local_jobs(part: Partition, stale: list[int], files: Files, summaries: list
                         UnitBatch(set(batch), part.units, part.unit_of)))
         data[k] = []
     return jobs
+
+
+def balance(components: list[int], size: Callable[[int], int], n: int, head_start: int = 0) -> list[list[int]]:
+    """``n`` batches of about the same size: the components, largest first, each into the
+    lightest batch, the first batch starting ``head_start`` statements heavier (what it will
+    carry besides). Which batch a unit is validated in does not change its results, only when
+    the slowest batch ends: at 1M statements, the first batch's shared units that no other
+    batch borrows made it 13% larger than the second."""
+    batches: list[list[int]] = [[] for _ in range(n)]
+    weights = [0] * n
+    weights[0] = head_start
+    for i in sorted(components, key=lambda i: (-size(i), i)):
+        k = weights.index(min(weights))
+        batches[k].append(i)
+        weights[k] += size(i)
+    return batches
 
 
 def _from_index(index: dict[str, str], membership: dict[str, list[int]], summary: FileSummary,
