@@ -68,6 +68,7 @@ on the text and on which variables may be pre-bound, so a passed check is rememb
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -78,12 +79,12 @@ from pyshacl.constraints.core.logical_constraints import OrConstraintComponent
 from pyshacl.constraints.core.shape_based_constraints import PropertyConstraintComponent
 from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
 from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
+from rdflib.namespace import SH
 from rdflib.plugins.sparql import processor as _processor
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.evaluate import evalQuery
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.namespace import SH
 from rdflib.term import BNode, Variable
 
 _depth = 0
@@ -95,7 +96,7 @@ _original_property = PropertyConstraintComponent._evaluate_property_shape
 _original_sparql = SPARQLBasedConstraint._validate_sparql_query
 _original_or = OrConstraintComponent._evaluate_or_constraint
 _original_result = ConstraintComponent.make_v_result
-_discarding = 0  # > 0 while checking sh:or alternatives, whose results are thrown away
+_discarding = threading.local()  # .depth > 0 while this thread checks sh:or alternatives
 _THIS = Variable("this")
 _MISSING = object()
 
@@ -203,13 +204,13 @@ def _conforming(shape, executor, target_graph, nodes: list, path: list) -> set:
     """The nodes that conform to ``shape``, found by halving the nodes that do not."""
     if not nodes:
         return set()
-    global _discarding
-    _discarding += 1
+    depth = getattr(_discarding, "depth", 0)
+    _discarding.depth = depth + 1  # the reports are thrown away
     try:
         conforms, _reports = shape.validate(executor, target_graph, focus=nodes[0] if len(nodes) == 1 else nodes,
                                             _evaluation_path=path[:])
     finally:
-        _discarding -= 1
+        _discarding.depth = depth
     if conforms:
         return set(nodes)
     if len(nodes) == 1:
@@ -222,7 +223,7 @@ def _conforming(shape, executor, target_graph, nodes: list, path: list) -> set:
 def _result_or_severity(self, datagraph, focus_node, *args, **kwargs):
     """A result, or, while its results are discarded, only the part pyshacl still reads: a shape
     whose severity is not allowed conforms or not by the sh:resultSeverity of its results."""
-    if not _discarding:
+    if not getattr(_discarding, "depth", 0):
         return _original_result(self, datagraph, focus_node, *args, **kwargs)
     node = BNode()
     return "", node, [(node, SH.resultSeverity, self.shape.severity)]
