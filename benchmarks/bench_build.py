@@ -174,7 +174,7 @@ def measured(pipeline: str, root: Path, timeout: float | None) -> dict:
 # --- data -----------------------------------------------------------------------------------------
 
 def dataset(out: Path, triples: int, violating: float) -> Path:
-    """A project directory (ontology + generated data), generated once and reused."""
+    """A project directory: generated data (made once and reused) and the current ontology."""
     root = out / f"{triples}-{violating:g}"
     manifest = root / "data" / "manifest.json"
     if not manifest.is_file():
@@ -182,8 +182,9 @@ def dataset(out: Path, triples: int, violating: float) -> Path:
         root.mkdir(parents=True)
         subprocess.run([sys.executable, str(HERE / "generate.py"), "--triples", str(triples), "--violating-fraction",
                         str(violating), "--out", str(root / "data")], check=True)
-    if not (root / "ontology").exists():
-        shutil.copytree(ROOT / "ontology", root / "ontology")
+    # the ontology and shapes as they are now (a copy left by an earlier run would measure old shapes)
+    shutil.rmtree(root / "ontology", ignore_errors=True)
+    shutil.copytree(ROOT / "ontology", root / "ontology")
     return root
 
 
