@@ -11,9 +11,9 @@ import pytest
 from claimgraph.model.load import ParsedFile, expand_paths, load_shapes, parse_file, project_paths
 from claimgraph.model.project import find_project
 from claimgraph.validate import Tuning, ValidationCache, run_validation
+from claimgraph.validate.plan import balance
 from claimgraph.validate.scope import analyse_shapes
 from claimgraph.validate.summary import FileSummary, digest, summarise
-from claimgraph.validate.plan import balance
 from claimgraph.validate.units import partition
 
 from validation_support import one_run

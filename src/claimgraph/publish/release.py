@@ -202,8 +202,8 @@ def build(out: str | Path = "release", *, project: Project | None = None, versio
         dumps = pool.submit(prepare_dumps_of, paths) if write_dumps in steps else None
         # read once: any later parse here reads the bytes that are validated; the statements
         # parsed for planning are kept if this process will want them again (no parse twice)
-        later = [step for step in steps if step not in (write_dumps, write_validation_report)]
-        files = Files(paths, keep_parsed=bool(later) or (write_dumps in steps and dumps is None))
+        later = any(step not in (write_dumps, write_validation_report) for step in steps)
+        files = Files(paths, keep_parsed=later or (write_dumps in steps and dumps is None))
         validation = start_validation(paths, load_shapes(project), pool=pool, files=files,
                                       cache=ValidationCache.for_project(project.root, read=use_cache))
         ctx = ReleaseContext(project, None, None, version or __version__, Path(out),

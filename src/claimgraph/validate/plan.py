@@ -171,11 +171,10 @@ def _local_jobs(part: Partition, stale: list[int], files: Files, summaries: list
                 cache: ValidationCache, scope: Scope, workers: int, split_at: int) -> list[Job]:
     """Stale units in balanced batches (shared units with the first), each with its closure."""
     is_shared = lambda i: part.units[i].members[0] in part.shared  # noqa: E731
-    components = [i for i in stale if not is_shared(i)]
-    total = sum(part.units[i].size for i in components)
-    n = max(1, min(workers, len(components))) if total >= split_at else 1
-    shared = [i for i in stale if is_shared(i)]
     size = lambda i: part.units[i].size  # noqa: E731
+    components = [i for i in stale if not is_shared(i)]
+    shared = [i for i in stale if is_shared(i)]
+    n = max(1, min(workers, len(components))) if sum(map(size, components)) >= split_at else 1
     batches = balance(components, size, n)
     if n > 1 and shared:
         # the shared units go with the first batch, and the others borrow much of them (their
