@@ -6,7 +6,8 @@
 
 For each size (statements) and variant (all entries conforming; 1% violating entries), the data is
 generated with benchmarks/generate.py (read with ontology/*.ttl, as the real data is), then each
-pipeline runs in a fresh process, timed from outside:
+pipeline runs in a fresh process, timed from outside, the pipelines taking turns (one run each, then
+the next round):
 
 - ``build``: claimgraph's build with the validation cache ignored (``use_cache=False``: a cold
   validation), writing the dumps (Turtle, N-Triples, JSON-LD + context), the validation report
@@ -236,22 +237,23 @@ def bench_size(out: Path, triples: int, violating: float, repeats: int, naive_re
                timeout: float | None, pipelines: tuple[str, ...] = PIPELINES) -> list[dict]:
     root = dataset(out, triples, violating)
     shutil.rmtree(root / ".claimgraph-cache", ignore_errors=True)
-    rows = []
-    for pipeline in pipelines:
-        n = naive_repeats if pipeline == "naive" else repeats
-        if n <= 0:
-            continue
-        runs = []
-        for _ in range(n):
+    counts = {pipeline: naive_repeats if pipeline == "naive" else repeats for pipeline in pipelines}
+    runs: dict[str, list[dict]] = {pipeline: [] for pipeline, n in counts.items() if n > 0}
+    # interleaved (one run of each pipeline, then the next round): the machine's speed drifts,
+    # and pipelines compared with each other should see the same drift
+    for round_ in range(max(counts.values(), default=0)):
+        for pipeline in runs:
+            if round_ >= counts[pipeline]:
+                continue
             if pipeline == "build-warm" and not (root / ".claimgraph-cache").exists():
                 measured("build", root, timeout)  # fills the cache
             if pipeline == "validate-edit":
                 measured("validate-edit", root, timeout)  # cache matches the files
                 edit_one_entry(root)
-            runs.append(measured(pipeline, root, timeout if pipeline == "naive" else None))
-            print(json.dumps({"triples": triples, "violating": violating, **runs[-1]}), file=sys.stderr, flush=True)
-        rows.append(_summary(triples, violating, pipeline, runs))
-    return rows
+            runs[pipeline].append(measured(pipeline, root, timeout if pipeline == "naive" else None))
+            print(json.dumps({"triples": triples, "violating": violating, **runs[pipeline][-1]}), file=sys.stderr,
+                  flush=True)
+    return [_summary(triples, violating, pipeline, done) for pipeline, done in runs.items()]
 
 
 def _summary(triples: int, violating: float, pipeline: str, runs: list[dict]) -> dict:
