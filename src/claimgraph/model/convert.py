@@ -14,6 +14,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
+from .indexed import IndexedGraph
+
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -91,7 +93,7 @@ def add_to_graph(graph: Graph, triples: Iterable, converter: RdflibConverter | N
     skipped; a graph on rdflib's memory store is filled in bulk (see :func:`_fill_memory`)."""
     convert = (converter or RdflibConverter()).triple
     converted = map(convert, triples)
-    if isinstance(graph.store, Memory) and type(graph) is Graph:
+    if isinstance(graph.store, Memory) and type(graph) in (Graph, IndexedGraph):
         return _fill_memory(graph, converted)
     store_add = graph.store.add
     for triple in converted:

