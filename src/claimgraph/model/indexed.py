@@ -37,24 +37,19 @@ class IndexedGraph(Graph):
             predicates = store._Memory__spo.get(s)  # type: ignore[attr-defined]
             if predicates is None:
                 return
-            if p is not None:
+            if p is None:
+                pairs = list(predicates.items())
+            else:
                 objects = predicates.get(p)
                 if objects is None:
                     return
-                if o is not None:
-                    if o in objects:
-                        yield s, p, o
-                    return
-                for value in list(objects):
-                    yield s, p, value
-                return
-            for predicate, objects in list(predicates.items()):
-                if o is not None:
-                    if o in objects:
-                        yield s, predicate, o
-                    continue
-                for value in list(objects):
-                    yield s, predicate, value
+                pairs = [(p, objects)]
+            for predicate, objects in pairs:
+                if o is None:
+                    for value in list(objects):
+                        yield s, predicate, value
+                elif o in objects:
+                    yield s, predicate, o
             return
         if p is not None:
             by_object = store._Memory__pos.get(p)  # type: ignore[attr-defined]
