@@ -88,3 +88,39 @@ def test_converter_reuses_one_object_per_term_and_equals_to_rdflib():
     assert converter.term(ox.Literal("1", datatype=ox.NamedNode(str(XSD.integer)))) != converter.term(ox.Literal("1"))
     assert converter.term(ox.Literal("text", language="fr")) == Literal("text", lang="fr")
     assert isinstance(converter.term(ox.BlankNode("b1")), BNode)
+
+
+def fields(node) -> tuple:
+    """Everything an rdflib term carries: its type, its string, and a Literal's four fields."""
+    own = tuple(getattr(node, "_" + name) for name in ("language", "datatype", "value", "ill_typed")) \
+        if isinstance(node, Literal) else ()
+    return (type(node), str(node), *own)
+
+
+PLAIN = ["text", "", " spaced  out ", "line\nbreak\ttab", "quote \" and \\ backslash", "ünïcödé ✓ 🙂",
+         "1", "true", "2020-01-01"]
+IRIS = ["http://example.org/a", "https://w3id.org/claimgraph/id/entry/x/counterargument/1",
+        "urn:isbn:0451450523", "http://example.org/ünïcödé#frag", "http://example.org/?q=a&b=c"]
+
+
+def test_iris_and_plain_strings_built_directly_equal_rdflibs_own_constructors():
+    for value in PLAIN:
+        term = ox.Literal(value)
+        assert fields(to_rdflib(term)) == fields(Literal(value))
+        assert to_rdflib(term) == Literal(value) and hash(to_rdflib(term)) == hash(Literal(value))
+        assert to_rdflib(term).n3() == Literal(value).n3()
+    for value in IRIS:
+        assert fields(to_rdflib(ox.NamedNode(value))) == fields(URIRef(value))
+        assert hash(to_rdflib(ox.NamedNode(value))) == hash(URIRef(value))
+
+
+def test_language_and_datatyped_literals_keep_rdflibs_parsing():
+    cases = [(ox.Literal("texte", language="fr"), Literal("texte", lang="fr")),
+             (ox.Literal("01", datatype=ox.NamedNode(str(XSD.integer))), Literal("01", datatype=XSD.integer)),
+             (ox.Literal("x", datatype=ox.NamedNode(str(XSD.integer))), Literal("x", datatype=XSD.integer)),
+             (ox.Literal("2020-01-01", datatype=ox.NamedNode(str(XSD.date))), Literal("2020-01-01", datatype=XSD.date)),
+             (ox.Literal("a", datatype=ox.NamedNode("http://example.org/dt")),
+              Literal("a", datatype=URIRef("http://example.org/dt")))]
+    for term, expected in cases:
+        assert fields(to_rdflib(term)) == fields(expected)
+    assert to_rdflib(cases[1][0]).value == 1 and to_rdflib(cases[2][0]).ill_typed is True

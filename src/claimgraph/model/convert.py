@@ -20,19 +20,46 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
+_new_str = str.__new__
+
+
+def _iri(value: str) -> URIRef:
+    """``URIRef(value)`` for an IRI Oxigraph has already parsed: URIRef's own check of the IRI
+    can only log a warning, so the object is built directly (same type, same value)."""
+    return _new_str(URIRef, value)
+
+
+def _plain_literal(value: str) -> Literal:
+    """``Literal(value)`` for a plain xsd:string: the same four fields Literal's constructor sets
+    for one (no language, no datatype, the string as its value, not ill-typed), without its
+    parsing of the lexical form. Compared field by field with ``Literal(value)`` in
+    tests/model/test_convert.py; half the cost of converting a large query result."""
+    node = _new_str(Literal, value)
+    node._language = None
+    node._datatype = None
+    node._value = value
+    node._ill_typed = None
+    return node
+
+
 def to_rdflib(term) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
+    """The rdflib term equal to a pyoxigraph term (None for the default graph). IRIs and plain
+    strings, most of what a query returns, take the fast constructors above; every other
+    literal goes through rdflib's constructor, which parses its value."""
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return _iri(term.value)
+    if kind is ox.Literal:
+        language = term.language
+        if language:
+            return Literal(term.value, lang=language)
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return _plain_literal(term.value)
+        return Literal(term.value, datatype=_iri(datatype))
+    if kind is ox.BlankNode:
         return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        if dt == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(dt))
-    if isinstance(term, ox.DefaultGraph):
+    if kind is ox.DefaultGraph:
         return None  # type: ignore[return-value]
     raise TypeError(f"unsupported term {term!r}")
 
