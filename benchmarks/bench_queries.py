@@ -54,10 +54,15 @@ PARAMS = {
 
 
 def load_generator():
-    spec = importlib.util.spec_from_file_location("generate", HERE / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
+    """benchmarks/generate.py, imported by path (benchmarks/ is not a package). It is registered in
+    ``sys.modules`` before it runs: its dataclasses look their module up there."""
+    name = "claimgraph_benchmarks_generate"
+    module = sys.modules.get(name)
+    if module is None:
+        spec = importlib.util.spec_from_file_location(name, HERE / "generate.py")
+        assert spec is not None and spec.loader is not None
+        module = sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
     return module
 
 
@@ -209,7 +214,10 @@ def bench_size(size: str, args) -> dict:
         slow = [r["query"] for r in results if r["oxigraph"]["median_ms"] >= 250]
         summary["oxigraph_over_250ms"] = slow
         print(f"Oxigraph medians >= 250 ms: {', '.join(slow) or 'none'}", flush=True)
-    (args.out / f"bench-queries-{size}.json").write_text(json.dumps(summary, indent=1) + "\n")
+    results_file = args.out / f"bench-queries-{size}.json"
+    partial = results_file.with_name(results_file.name + ".part")
+    partial.write_text(json.dumps(summary, indent=1) + "\n")
+    partial.replace(results_file)  # a run stopped while writing leaves the previous results whole
     for store in stores.values():
         store.close()
     gc.unfreeze()
