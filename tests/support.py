@@ -31,15 +31,21 @@ def chromium_executable() -> str:
     return path
 
 
+def benchmark_module(stem: str):
+    """benchmarks/STEM.py, imported once, by path (benchmarks/ is not a package); registered in
+    ``sys.modules`` before it runs, as dataclasses require."""
+    name = f"claimgraph_benchmarks_{stem}"
+    module = sys.modules.get(name)
+    if module is None:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{stem}.py")
+        module = sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    return module
+
+
 def generate_project(out: Path, entries: int, violating: float = 0.0, seed: int = 3) -> Path:
-    """A claimgraph project at ``out``: the real ontology and data from benchmarks/generate.py
-    (imported once, by path: benchmarks/ is not a package)."""
-    name = "claimgraph_benchmarks_generate"
-    generator = sys.modules.get(name)
-    if generator is None:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "generate.py")
-        generator = sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(generator)
+    """A claimgraph project at ``out``: the real ontology and data from benchmarks/generate.py."""
+    generator = benchmark_module("generate")
     shutil.copytree(ROOT / "ontology", out / "ontology")
     generator.generate(entries, out / "data", seed=seed, violating_fraction=violating, root=ROOT)
     (out / "data" / "manifest.json").unlink()

@@ -3,25 +3,13 @@ lacks, runs every named query on both local stores and writes comparable results
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
-from support import ROOT
-
-
-def bench_queries():
-    name = "claimgraph_bench_queries"
-    module = sys.modules.get(name)
-    if module is None:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "bench_queries.py")
-        module = sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return module
+from support import ROOT, benchmark_module
 
 
 def test_a_fresh_size_is_generated_then_every_named_query_runs_on_both_stores(tmp_path, capsys):
-    bench = bench_queries()
+    bench = benchmark_module("bench_queries")
     assert bench.main(["--sizes", "40", "--out", str(tmp_path), "--repeat-rdflib", "1",
                        "--repeat-oxigraph", "2", "--rdflib-timeout", "0", "--markdown"]) == 0
     manifest = json.loads((tmp_path / "40" / "manifest.json").read_text())
