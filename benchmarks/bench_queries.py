@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib.util
 import json
 import math
 import multiprocessing
@@ -38,6 +37,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from claimgraph.model.load import expand_paths  # noqa: E402
 from claimgraph.model.project import find_project  # noqa: E402
+from claimgraph.publish.files import write_atomic  # noqa: E402
 from claimgraph.query import load_queries, run_query  # noqa: E402
 from claimgraph.query.compare import differences  # noqa: E402
 from claimgraph.stores.memory import MemoryStore  # noqa: E402
@@ -54,16 +54,11 @@ PARAMS = {
 
 
 def load_generator():
-    """benchmarks/generate.py, imported by path (benchmarks/ is not a package). It is registered in
-    ``sys.modules`` before it runs: its dataclasses look their module up there."""
-    name = "claimgraph_benchmarks_generate"
-    module = sys.modules.get(name)
-    if module is None:
-        spec = importlib.util.spec_from_file_location(name, HERE / "generate.py")
-        assert spec is not None and spec.loader is not None
-        module = sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return module
+    """benchmarks/generate.py (benchmarks/ is not a package: imported from this directory, as
+    bench_viz does)."""
+    sys.path.insert(0, str(HERE))
+    import generate
+    return generate
 
 
 def parse_size(size: str) -> tuple[str, int]:
@@ -214,10 +209,7 @@ def bench_size(size: str, args) -> dict:
         slow = [r["query"] for r in results if r["oxigraph"]["median_ms"] >= 250]
         summary["oxigraph_over_250ms"] = slow
         print(f"Oxigraph medians >= 250 ms: {', '.join(slow) or 'none'}", flush=True)
-    results_file = args.out / f"bench-queries-{size}.json"
-    partial = results_file.with_name(results_file.name + ".part")
-    partial.write_text(json.dumps(summary, indent=1) + "\n")
-    partial.replace(results_file)  # a run stopped while writing leaves the previous results whole
+    write_atomic(args.out / f"bench-queries-{size}.json", json.dumps(summary, indent=1) + "\n")
     for store in stores.values():
         store.close()
     gc.unfreeze()

@@ -17,7 +17,6 @@ from rdflib.term import Node
 from .indexed import IndexedGraph
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 _new_str = str.__new__
